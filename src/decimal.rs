@@ -1,0 +1,309 @@
+//! Exact decimal and rational input (no f64 rounding of what the user typed) and certified
+//! decimal output: a digit is printed only when the enclosure of the value decides it.
+
+use rug::float::Round;
+use rug::{Integer, Rational};
+use thiserror::Error;
+
+use crate::interval::Interval;
+
+/// Largest decimal exponent accepted in input (`1e1000`); larger ones are rejected rather
+/// than expanded into enormous exact rationals.
+pub const MAX_DECIMAL_EXPONENT: i64 = 1000;
+
+/// Why a number could not be parsed.
+#[derive(Debug, Error, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ParseNumberError {
+    /// Not of the accepted form.
+    #[error("'{text}' is not {expected}")]
+    Malformed {
+        /// What was given.
+        text: String,
+        /// What is accepted, in words.
+        expected: &'static str,
+    },
+    /// The decimal exponent is out of range.
+    #[error("'{text}' has a decimal exponent beyond ±{MAX_DECIMAL_EXPONENT}")]
+    ExponentRange {
+        /// What was given.
+        text: String,
+    },
+    /// A rational with zero denominator.
+    #[error("'{text}' has a zero denominator")]
+    ZeroDenominator {
+        /// What was given.
+        text: String,
+    },
+}
+
+/// An extended real read exactly from text: a rational or `±∞`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExtendedRational {
+    /// A finite exact value.
+    Finite(Rational),
+    /// `+∞`.
+    PosInfinity,
+    /// `−∞`.
+    NegInfinity,
+}
+
+const DECIMAL_FORM: &str =
+    "an exact decimal number such as -2, 3.5 or 1.25e-3 (or inf / -inf where allowed)";
+const RATIONAL_FORM: &str = "an exact rational such as 3/4, 0.125 or 2e-3";
+
+/// Parses an exact decimal `[+-]digits[.digits][e[+-]digits]` into a rational, exactly.
+///
+/// # Errors
+/// [`ParseNumberError`] for anything else (NaN, hex, empty, `1e99999`, …).
+///
+/// # Examples
+/// ```
+/// use rug::Rational;
+/// use steadyent::decimal::parse_decimal;
+/// assert_eq!(parse_decimal("-1.25e-1").unwrap(), Rational::from((-1, 8)));
+/// assert!(parse_decimal("nan").is_err());
+/// ```
+pub fn parse_decimal(text: &str) -> Result<Rational, ParseNumberError> {
+    let malformed = || ParseNumberError::Malformed {
+        text: text.to_string(),
+        expected: DECIMAL_FORM,
+    };
+    let s = text.trim();
+    let (negative, body) = match s.as_bytes().first() {
+        Some(b'-') => (true, &s[1..]),
+        Some(b'+') => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let (mantissa, exponent) = match body.find(['e', 'E']) {
+        Some(k) => (&body[..k], Some(&body[k + 1..])),
+        None => (body, None),
+    };
+    let (int_part, frac_part) = match mantissa.split_once('.') {
+        Some((i, f)) => (i, f),
+        None => (mantissa, ""),
+    };
+    let all_digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+    if (int_part.is_empty() && frac_part.is_empty())
+        || !all_digits(int_part)
+        || !all_digits(frac_part)
+    {
+        return Err(malformed());
+    }
+    let exp: i64 = match exponent {
+        None => 0,
+        Some(e) => {
+            let digits = e.strip_prefix(['+', '-']).unwrap_or(e);
+            if digits.is_empty() || !all_digits(digits) || digits.len() > 6 {
+                return Err(if digits.len() > 6 && all_digits(digits) {
+                    ParseNumberError::ExponentRange {
+                        text: text.to_string(),
+                    }
+                } else {
+                    malformed()
+                });
+            }
+            e.parse().map_err(|_| malformed())?
+        }
+    };
+    let scale = exp - frac_part.len() as i64;
+    if exp.abs() > MAX_DECIMAL_EXPONENT || scale.abs() > MAX_DECIMAL_EXPONENT + 10_000 {
+        return Err(ParseNumberError::ExponentRange {
+            text: text.to_string(),
+        });
+    }
+    let digits = format!("{int_part}{frac_part}");
+    let mut value = Rational::from(
+        Integer::from_str_radix(if digits.is_empty() { "0" } else { &digits }, 10)
+            .map_err(|_| malformed())?,
+    );
+    let ten_pow = Integer::from(Integer::u_pow_u(10, scale.unsigned_abs() as u32));
+    if scale >= 0 {
+        value *= ten_pow;
+    } else {
+        value /= ten_pow;
+    }
+    if negative {
+        value = -value;
+    }
+    Ok(value)
+}
+
+/// Parses an exact decimal or `inf`, `+inf`, `-inf` (also `infinity`).
+///
+/// # Errors
+/// [`ParseNumberError`] for anything else.
+pub fn parse_extended(text: &str) -> Result<ExtendedRational, ParseNumberError> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "inf" | "+inf" | "infinity" | "+infinity" => Ok(ExtendedRational::PosInfinity),
+        "-inf" | "-infinity" => Ok(ExtendedRational::NegInfinity),
+        _ => parse_decimal(text).map(ExtendedRational::Finite),
+    }
+}
+
+/// Parses an exact rational `p/q` (integers) or an exact decimal.
+///
+/// # Errors
+/// [`ParseNumberError`] for malformed input or a zero denominator.
+///
+/// # Examples
+/// ```
+/// use rug::Rational;
+/// use steadyent::decimal::parse_rational;
+/// assert_eq!(parse_rational("-6/8").unwrap(), Rational::from((-3, 4)));
+/// assert_eq!(parse_rational("0.5").unwrap(), Rational::from((1, 2)));
+/// assert!(parse_rational("1/0").is_err());
+/// ```
+pub fn parse_rational(text: &str) -> Result<Rational, ParseNumberError> {
+    let s = text.trim();
+    let Some((p, q)) = s.split_once('/') else {
+        return parse_decimal(s).map_err(|e| match e {
+            ParseNumberError::Malformed { text, .. } => ParseNumberError::Malformed {
+                text,
+                expected: RATIONAL_FORM,
+            },
+            other => other,
+        });
+    };
+    let int = |t: &str| {
+        let t = t.trim();
+        let digits = t.strip_prefix(['+', '-']).unwrap_or(t);
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        Integer::from_str_radix(t.trim_start_matches('+'), 10).ok()
+    };
+    let malformed = || ParseNumberError::Malformed {
+        text: text.to_string(),
+        expected: RATIONAL_FORM,
+    };
+    let (p, q) = (int(p).ok_or_else(malformed)?, int(q).ok_or_else(malformed)?);
+    if q == 0 {
+        return Err(ParseNumberError::ZeroDenominator {
+            text: text.to_string(),
+        });
+    }
+    Ok(Rational::from((p, q)))
+}
+
+/// The decimal text of `x` to `digits` significant digits, correctly rounded, or `None` when
+/// the enclosure is too wide to decide every digit (the caller retries at higher precision).
+///
+/// An exact-zero enclosure prints `0`. Positional notation is used for decimal exponents in
+/// `[-5, 6]`, scientific (`1.25e-12`) otherwise.
+pub fn certified_decimal(x: &Interval, digits: usize) -> Option<String> {
+    if x.is_exact_zero() {
+        return Some("0".to_string());
+    }
+    if x.contains_zero() || !x.is_finite() {
+        return None;
+    }
+    let round = |f: &rug::Float| f.to_sign_string_exp_round(10, Some(digits), Round::Nearest);
+    let lo = round(x.lo());
+    let hi = round(x.hi());
+    if lo != hi {
+        return None;
+    }
+    let (negative, mantissa, exp) = lo;
+    let exp = exp.unwrap_or(0) as i64 - 1;
+    Some(format_digits(negative, &mantissa, exp))
+}
+
+/// Formats `±d.ddd × 10^exp` given the significant digits `ddd…`.
+fn format_digits(negative: bool, mantissa: &str, exp: i64) -> String {
+    let sign = if negative { "-" } else { "" };
+    let (first, rest) = mantissa.split_at(1);
+    if (-5..=6).contains(&exp) {
+        if exp < 0 {
+            let zeros = "0".repeat((-exp - 1) as usize);
+            format!("{sign}0.{zeros}{mantissa}")
+        } else {
+            let e = exp as usize;
+            if mantissa.len() > e + 1 {
+                format!("{sign}{}.{}", &mantissa[..=e], &mantissa[e + 1..])
+            } else {
+                format!("{sign}{mantissa}{}", "0".repeat(e + 1 - mantissa.len()))
+            }
+        }
+    } else if rest.is_empty() {
+        format!("{sign}{first}e{exp}")
+    } else {
+        format!("{sign}{first}.{rest}e{exp}")
+    }
+}
+
+/// Starting precision in bits for `digits` decimal digits (with 32 guard bits).
+pub fn initial_precision(digits: usize) -> u32 {
+    (digits as f64 * std::f64::consts::LOG2_10).ceil() as u32 + 32
+}
+
+/// Highest working precision tried before giving up on certifying a digit string.
+pub fn max_precision(digits: usize) -> u32 {
+    initial_precision(digits) * 16 + 4096
+}
+
+/// An exact rational as a decimal string, rounded (half away from zero) to `digits`
+/// significant digits by exact integer arithmetic.
+pub fn rational_to_decimal(q: &Rational, digits: usize) -> String {
+    if q.is_zero() {
+        return "0".to_string();
+    }
+    let digits = digits.max(1);
+    let abs = Rational::from(q.abs_ref());
+    let ten = |k: i64| -> Rational {
+        let p = Rational::from(Integer::u_pow_u(10, k.unsigned_abs() as u32));
+        if k >= 0 { p } else { p.recip() }
+    };
+    // exp = ⌊log10 |q|⌋, found from an estimate and corrected exactly.
+    let estimate = abs.to_f64().log10();
+    let mut exp = if estimate.is_finite() {
+        estimate.floor() as i64
+    } else {
+        let (num, den) = (abs.numer(), abs.denom());
+        (num.significant_bits() as i64 - den.significant_bits() as i64) * 3 / 10
+    };
+    while abs < ten(exp) {
+        exp -= 1;
+    }
+    while abs >= ten(exp + 1) {
+        exp += 1;
+    }
+    let mut scaled = (abs * ten(digits as i64 - 1 - exp)).round();
+    if scaled == ten(digits as i64) {
+        scaled = ten(digits as i64 - 1);
+        exp += 1;
+    }
+    let mantissa = scaled.numer().to_string();
+    format_digits(q.is_negative(), &mantissa, exp)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_are_exact() {
+        assert_eq!(parse_decimal("3.5").unwrap(), Rational::from((7, 2)));
+        assert_eq!(parse_decimal("-2").unwrap(), Rational::from(-2));
+        assert_eq!(parse_decimal(".1").unwrap(), Rational::from((1, 10)));
+        assert_eq!(parse_decimal("1E3").unwrap(), Rational::from(1000));
+        for bad in ["", "-", ".", "1.2.3", "nan", "0x10", "1e", "1e+", "--1", "1e99999999"] {
+            assert!(parse_decimal(bad).is_err(), "{bad} accepted");
+        }
+    }
+
+    #[test]
+    fn certified_printing_rounds_correctly() {
+        let third = Interval::from_rational(&Rational::from((1, 3)), 200);
+        assert_eq!(certified_decimal(&third, 5).unwrap(), "0.33333");
+        let big = Interval::from_rational(&Rational::from((2_000_000_001, 3)), 200);
+        assert_eq!(certified_decimal(&big, 4).unwrap(), "6.667e8");
+        let small = Interval::from_rational(&Rational::from((-1, 800)), 200);
+        assert_eq!(certified_decimal(&small, 3).unwrap(), "-0.00125");
+        assert_eq!(rational_to_decimal(&Rational::from(12), 3), "12.0");
+        assert_eq!(rational_to_decimal(&Rational::from((7, 2)), 1), "4");
+        assert_eq!(rational_to_decimal(&Rational::from((3, 20)), 1), "0.2");
+        assert_eq!(rational_to_decimal(&Rational::from((-999, 1000)), 2), "-1.0");
+        assert_eq!(rational_to_decimal(&Rational::from((1, 3)), 3), "0.333");
+    }
+}

@@ -1,0 +1,303 @@
+//! Rigorous interval arithmetic on MPFR floats (outward rounding), so that every decimal digit
+//! steadyent prints for a quantity of Eq. (3)–(6) is certified by an enclosure.
+
+use std::cmp::Ordering;
+
+use rug::float::Round;
+use rug::{Float, Rational};
+
+/// A closed interval `[lo, hi]` of reals with MPFR endpoints, `lo ≤ hi`. Every operation
+/// rounds the lower end down and the upper end up, so the true value always stays inside.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Interval {
+    lo: Float,
+    hi: Float,
+}
+
+impl Interval {
+    /// The degenerate interval `[x, x]` for a value exactly representable at `prec` bits, or
+    /// the tightest enclosure of the rational `x` otherwise.
+    pub fn from_rational(x: &Rational, prec: u32) -> Self {
+        Interval {
+            lo: Float::with_val_round(prec, x, Round::Down).0,
+            hi: Float::with_val_round(prec, x, Round::Up).0,
+        }
+    }
+
+    /// The exact integer `n`.
+    pub fn from_i64(n: i64, prec: u32) -> Self {
+        Self::from_rational(&Rational::from(n), prec)
+    }
+
+    /// Lower end.
+    pub fn lo(&self) -> &Float {
+        &self.lo
+    }
+
+    /// Upper end.
+    pub fn hi(&self) -> &Float {
+        &self.hi
+    }
+
+    /// Working precision in bits.
+    pub fn prec(&self) -> u32 {
+        self.lo.prec().max(self.hi.prec())
+    }
+
+    /// Whether `0 ∈ [lo, hi]`.
+    pub fn contains_zero(&self) -> bool {
+        self.lo <= 0 && self.hi >= 0
+    }
+
+    /// Whether both ends are exactly zero.
+    pub fn is_exact_zero(&self) -> bool {
+        self.lo.is_zero() && self.hi.is_zero()
+    }
+
+    /// Whether the interval lies strictly above zero.
+    pub fn is_positive(&self) -> bool {
+        self.lo > 0
+    }
+
+    /// Whether the interval lies strictly below zero.
+    pub fn is_negative(&self) -> bool {
+        self.hi < 0
+    }
+
+    /// The smallest `|x|` over the interval.
+    pub fn mag_lower(&self) -> Float {
+        if self.contains_zero() {
+            Float::new(self.prec())
+        } else if self.lo > 0 {
+            self.lo.clone()
+        } else {
+            Float::with_val(self.prec(), -&self.hi)
+        }
+    }
+
+    /// Midpoint magnitude, for pivot choice (not a bound).
+    pub fn mid_abs(&self) -> Float {
+        let mut m = Float::with_val(self.prec(), &self.lo + &self.hi);
+        m.abs_mut();
+        m
+    }
+
+    /// Width `hi − lo`, rounded up.
+    pub fn width(&self) -> Float {
+        Float::with_val_round(self.prec(), &self.hi - &self.lo, Round::Up).0
+    }
+
+    /// `a + b`.
+    pub fn add(&self, other: &Interval) -> Interval {
+        let p = self.prec().max(other.prec());
+        Interval {
+            lo: Float::with_val_round(p, &self.lo + &other.lo, Round::Down).0,
+            hi: Float::with_val_round(p, &self.hi + &other.hi, Round::Up).0,
+        }
+    }
+
+    /// `a − b`.
+    pub fn sub(&self, other: &Interval) -> Interval {
+        let p = self.prec().max(other.prec());
+        Interval {
+            lo: Float::with_val_round(p, &self.lo - &other.hi, Round::Down).0,
+            hi: Float::with_val_round(p, &self.hi - &other.lo, Round::Up).0,
+        }
+    }
+
+    /// `−a` (exact).
+    pub fn neg(&self) -> Interval {
+        Interval {
+            lo: Float::with_val(self.lo.prec(), -&self.hi),
+            hi: Float::with_val(self.hi.prec(), -&self.lo),
+        }
+    }
+
+    /// `a · b`.
+    pub fn mul(&self, other: &Interval) -> Interval {
+        let p = self.prec().max(other.prec());
+        let ends = [
+            (&self.lo, &other.lo),
+            (&self.lo, &other.hi),
+            (&self.hi, &other.lo),
+            (&self.hi, &other.hi),
+        ];
+        let lo = ends
+            .iter()
+            .map(|(a, b)| Float::with_val_round(p, *a * *b, Round::Down).0)
+            .min_by(|a, b| a.partial_cmp(b).unwrap_or(Ordering::Equal))
+            .expect("four products");
+        let hi = ends
+            .iter()
+            .map(|(a, b)| Float::with_val_round(p, *a * *b, Round::Up).0)
+            .max_by(|a, b| a.partial_cmp(b).unwrap_or(Ordering::Equal))
+            .expect("four products");
+        Interval { lo, hi }
+    }
+
+    /// `a / b`, or `None` when `0 ∈ b`.
+    pub fn div(&self, other: &Interval) -> Option<Interval> {
+        if other.contains_zero() {
+            return None;
+        }
+        let p = self.prec().max(other.prec());
+        let recip = Interval {
+            lo: Float::with_val_round(p, 1 / &other.hi, Round::Down).0,
+            hi: Float::with_val_round(p, 1 / &other.lo, Round::Up).0,
+        };
+        Some(self.mul(&recip))
+    }
+
+    /// `√a` for `a ≥ 0` (a lower end below zero, from rounding, is clamped to 0), or `None` when
+    /// the interval lies entirely below zero.
+    pub fn sqrt(&self) -> Option<Interval> {
+        if self.hi < 0 {
+            return None;
+        }
+        let p = self.prec();
+        let lo = if self.lo <= 0 {
+            Float::new(p)
+        } else {
+            Float::with_val_round(p, self.lo.sqrt_ref(), Round::Down).0
+        };
+        Some(Interval {
+            lo,
+            hi: Float::with_val_round(p, self.hi.sqrt_ref(), Round::Up).0,
+        })
+    }
+
+    /// `exp(a)` (monotone).
+    pub fn exp(&self) -> Interval {
+        let p = self.prec();
+        Interval {
+            lo: Float::with_val_round(p, self.lo.exp_ref(), Round::Down).0,
+            hi: Float::with_val_round(p, self.hi.exp_ref(), Round::Up).0,
+        }
+    }
+
+    /// `ln(a)` for `a > 0`, or `None`.
+    pub fn ln(&self) -> Option<Interval> {
+        if !self.is_positive() {
+            return None;
+        }
+        let p = self.prec();
+        Some(Interval {
+            lo: Float::with_val_round(p, self.lo.ln_ref(), Round::Down).0,
+            hi: Float::with_val_round(p, self.hi.ln_ref(), Round::Up).0,
+        })
+    }
+
+    /// `|a|`.
+    pub fn abs(&self) -> Interval {
+        if self.lo >= 0 {
+            self.clone()
+        } else if self.hi <= 0 {
+            self.neg()
+        } else {
+            let hi = if -self.lo.clone() > self.hi {
+                Float::with_val(self.prec(), -&self.lo)
+            } else {
+                self.hi.clone()
+            };
+            Interval {
+                lo: Float::new(self.prec()),
+                hi,
+            }
+        }
+    }
+
+    /// `max(a, b)`.
+    pub fn max(&self, other: &Interval) -> Interval {
+        let pick = |a: &Float, b: &Float| if a >= b { a.clone() } else { b.clone() };
+        Interval {
+            lo: pick(&self.lo, &other.lo),
+            hi: pick(&self.hi, &other.hi),
+        }
+    }
+
+    /// Whether the interval is finite at both ends (no overflow, no NaN).
+    pub fn is_finite(&self) -> bool {
+        self.lo.is_finite() && self.hi.is_finite()
+    }
+}
+
+/// Solves the square system `A x = b` rigorously by Gaussian elimination with pivoting on the
+/// largest midpoint magnitude. Exact zeros stay exact (MPFR multiplies `0·x` exactly), so
+/// structural sparsity is preserved.
+///
+/// Returns `None` when some pivot interval contains zero: the matrix is singular or the
+/// working precision is too low to tell (the caller raises the precision and retries).
+pub fn solve(mut a: Vec<Vec<Interval>>, mut b: Vec<Interval>) -> Option<Vec<Interval>> {
+    let n = b.len();
+    for col in 0..n {
+        let pivot = (col..n)
+            .filter(|&r| !a[r][col].contains_zero())
+            .max_by(|&r, &s| {
+                a[r][col]
+                    .mid_abs()
+                    .partial_cmp(&a[s][col].mid_abs())
+                    .unwrap_or(Ordering::Equal)
+            })?;
+        a.swap(col, pivot);
+        b.swap(col, pivot);
+        for r in col + 1..n {
+            if a[r][col].is_exact_zero() {
+                continue;
+            }
+            let factor = a[r][col].div(&a[col][col])?;
+            for c in col..n {
+                if a[col][c].is_exact_zero() {
+                    continue;
+                }
+                a[r][c] = a[r][c].sub(&factor.mul(&a[col][c]));
+            }
+            b[r] = b[r].sub(&factor.mul(&b[col]));
+        }
+    }
+    let mut x = vec![Interval::from_i64(0, b[0].prec()); n];
+    for row in (0..n).rev() {
+        let mut acc = b[row].clone();
+        for c in row + 1..n {
+            if !a[row][c].is_exact_zero() {
+                acc = acc.sub(&a[row][c].mul(&x[c]));
+            }
+        }
+        x[row] = acc.div(&a[row][row])?;
+    }
+    Some(x)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sqrt_two_is_enclosed() {
+        let two = Interval::from_i64(2, 200);
+        let r = two.sqrt().unwrap();
+        let sq = r.mul(&r);
+        assert!(sq.lo <= 2 && sq.hi >= 2);
+        assert!(r.width() < Float::with_val(200, Float::i_exp(1, -190)));
+    }
+
+    #[test]
+    fn exp_ln_round_trip_encloses() {
+        let x = Interval::from_rational(&Rational::from((-7, 3)), 128);
+        let y = x.exp().ln().unwrap();
+        let target = Rational::from((-7, 3));
+        assert!(y.lo <= target && y.hi >= target);
+    }
+
+    #[test]
+    fn interval_solve_encloses_rational_solution() {
+        // [[2, 1], [1, 3]] x = [1, 2]  →  x = (1/5, 3/5)
+        let p = 100;
+        let i = |n| Interval::from_i64(n, p);
+        let x = solve(vec![vec![i(2), i(1)], vec![i(1), i(3)]], vec![i(1), i(2)]).unwrap();
+        let want = [Rational::from((1, 5)), Rational::from((3, 5))];
+        for (xi, w) in x.iter().zip(&want) {
+            assert!(xi.lo <= *w && xi.hi >= *w);
+        }
+        assert!(solve(vec![vec![i(1), i(2)], vec![i(2), i(4)]], vec![i(1), i(1)]).is_none());
+    }
+}

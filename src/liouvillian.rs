@@ -1,0 +1,404 @@
+//! The Lindblad generator of Eq. (1)–(2) (and Eq. 8) with the paper's dissipator, built from
+//! operators in any [`Ring`] and assembled as a superoperator matrix on a chosen [`Sector`].
+//!
+//! Convention, as in the paper: `∂_t ρ = i[ρ, H] + Σ_k (r_k/2) D_{o_k}(ρ)` with
+//! `D_o(ρ) = 2 o ρ o† − {o†o, ρ}` (ħ = 1). A jump with rate `r` therefore moves population
+//! from `|i⟩` to `|f⟩` at rate `r |⟨f|o|i⟩|²`. Superoperator matrices use row-major
+//! vectorisation restricted to a sector: column `s` holds `𝓛(|i⟩⟨j|)` for the pair
+//! `(i, j) = sector.pairs()[s]`.
+
+use nalgebra::DMatrix;
+use thiserror::Error;
+
+use crate::operators::{dagger, number};
+use crate::ring::Ring;
+
+/// Errors of superoperator assembly.
+#[derive(Debug, Error, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum LiouvillianError {
+    /// The generator maps a basis element of the sector outside it.
+    #[error(
+        "the sector is not invariant: 𝓛(|{from_ket}⟩⟨{from_bra}|) has a component on \
+         |{to_ket}⟩⟨{to_bra}|; choose a sector closed under the dynamics"
+    )]
+    SectorNotInvariant {
+        /// Ket index of the source basis element.
+        from_ket: usize,
+        /// Bra index of the source basis element.
+        from_bra: usize,
+        /// Ket index of the component outside the sector.
+        to_ket: usize,
+        /// Bra index of the component outside the sector.
+        to_bra: usize,
+    },
+    /// An operator has the wrong shape for the Hilbert space.
+    #[error("operator is {rows}×{cols} but the Hilbert space has dimension {dim}")]
+    Shape {
+        /// Rows of the offending operator.
+        rows: usize,
+        /// Columns of the offending operator.
+        cols: usize,
+        /// Hilbert-space dimension.
+        dim: usize,
+    },
+}
+
+/// A set of basis elements `|i⟩⟨j|` of operator space, closed under a generator: the unknowns
+/// of a (restricted) steady-state solve.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sector {
+    dim: usize,
+    pairs: Vec<(usize, usize)>,
+    index: Vec<Option<usize>>,
+}
+
+impl Sector {
+    /// A sector from an explicit list of pairs `(ket, bra)`, each `< dim`.
+    ///
+    /// # Panics
+    /// Never for pairs inside the space; out-of-range pairs are a programming error and panic.
+    pub fn from_pairs(dim: usize, pairs: Vec<(usize, usize)>) -> Self {
+        let mut index = vec![None; dim * dim];
+        for (s, &(i, j)) in pairs.iter().enumerate() {
+            assert!(i < dim && j < dim, "pair ({i}, {j}) outside dimension {dim}");
+            index[i * dim + j] = Some(s);
+        }
+        Sector { dim, pairs, index }
+    }
+
+    /// All `dim²` basis elements, in row-major order (the unreduced problem).
+    pub fn full(dim: usize) -> Self {
+        Self::from_pairs(
+            dim,
+            (0..dim)
+                .flat_map(|i| (0..dim).map(move |j| (i, j)))
+                .collect(),
+        )
+    }
+
+    /// The pairs `(i, j)` with `charge[i] − charge[j] = difference`: for a generator that
+    /// conserves the charge difference between ket and bra (e.g. excitation number under the
+    /// rotating-wave Hamiltonians and jumps of Eq. 1–2 and 7–8), this is an invariant sector.
+    pub fn charge_difference(charge: &[i64], difference: i64) -> Self {
+        let dim = charge.len();
+        let pairs = (0..dim)
+            .flat_map(|i| (0..dim).map(move |j| (i, j)))
+            .filter(|&(i, j)| charge[i] - charge[j] == difference)
+            .collect();
+        Self::from_pairs(dim, pairs)
+    }
+
+    /// Hilbert-space dimension.
+    pub fn dim(&self) -> usize {
+        self.dim
+    }
+
+    /// Number of unknowns.
+    pub fn len(&self) -> usize {
+        self.pairs.len()
+    }
+
+    /// Whether the sector is empty.
+    pub fn is_empty(&self) -> bool {
+        self.pairs.is_empty()
+    }
+
+    /// The basis elements `(ket, bra)` in column order.
+    pub fn pairs(&self) -> &[(usize, usize)] {
+        &self.pairs
+    }
+
+    /// Position of `|i⟩⟨j|` in the sector, if present.
+    pub fn position(&self, i: usize, j: usize) -> Option<usize> {
+        self.index[i * self.dim + j]
+    }
+
+    /// Positions of the diagonal elements `|i⟩⟨i|` (the trace functional's support).
+    pub fn diagonal_positions(&self) -> Vec<usize> {
+        self.pairs
+            .iter()
+            .enumerate()
+            .filter(|(_, (i, j))| i == j)
+            .map(|(s, _)| s)
+            .collect()
+    }
+
+    /// The operator with the given sector coordinates (zero outside the sector).
+    pub fn to_matrix<T: Ring>(&self, coords: &[T]) -> DMatrix<T> {
+        let mut rho = DMatrix::from_element(self.dim, self.dim, T::zero());
+        for (&(i, j), c) in self.pairs.iter().zip(coords) {
+            rho[(i, j)] = c.clone();
+        }
+        rho
+    }
+
+    /// The sector coordinates of an operator (entries outside the sector are ignored).
+    pub fn coordinates<T: Ring>(&self, op: &DMatrix<T>) -> Vec<T> {
+        self.pairs.iter().map(|&(i, j)| op[(i, j)].clone()).collect()
+    }
+}
+
+/// Sparse view of a square operator: non-zero entries by column and by row.
+#[derive(Clone, Debug)]
+struct SparseOp<T> {
+    by_col: Vec<Vec<(usize, T)>>,
+    by_row: Vec<Vec<(usize, T)>>,
+}
+
+impl<T: Ring> SparseOp<T> {
+    fn new(op: &DMatrix<T>) -> Self {
+        let n = op.nrows();
+        let mut by_col = vec![Vec::new(); n];
+        let mut by_row = vec![Vec::new(); n];
+        for j in 0..n {
+            for i in 0..n {
+                let v = &op[(i, j)];
+                if !v.is_zero() {
+                    by_col[j].push((i, v.clone()));
+                    by_row[i].push((j, v.clone()));
+                }
+            }
+        }
+        SparseOp { by_col, by_row }
+    }
+}
+
+/// One dissipative channel `(r/2) D_o` of Eq. (2) / Eq. (8).
+#[derive(Clone, Debug)]
+pub struct Jump<T> {
+    /// Rate `r` (the prefactor of `D_o` is `r/2`).
+    pub rate: T,
+    /// Jump operator `o`.
+    pub op: DMatrix<T>,
+    /// Name of the channel, e.g. `"pump J_S†"`.
+    pub label: String,
+}
+
+/// A Lindblad generator `𝓛(ρ) = i[ρ, H] + Σ_k (r_k/2) D_{o_k}(ρ)`, Eq. (1)–(2).
+#[derive(Clone, Debug)]
+pub struct Lindblad<T> {
+    hamiltonian: DMatrix<T>,
+    jumps: Vec<Jump<T>>,
+}
+
+impl<T: Ring> Lindblad<T> {
+    /// A generator with Hamiltonian `H` and no dissipation.
+    pub fn new(hamiltonian: DMatrix<T>) -> Self {
+        Lindblad {
+            hamiltonian,
+            jumps: Vec::new(),
+        }
+    }
+
+    /// Adds the channel `(rate/2) D_op` (Eq. 2's convention).
+    ///
+    /// # Errors
+    /// [`LiouvillianError::Shape`] when `op` does not act on the generator's space.
+    pub fn with_jump(
+        mut self,
+        label: impl Into<String>,
+        rate: T,
+        op: DMatrix<T>,
+    ) -> Result<Self, LiouvillianError> {
+        let dim = self.dim();
+        if op.shape() != (dim, dim) {
+            return Err(LiouvillianError::Shape {
+                rows: op.nrows(),
+                cols: op.ncols(),
+                dim,
+            });
+        }
+        self.jumps.push(Jump {
+            rate,
+            op,
+            label: label.into(),
+        });
+        Ok(self)
+    }
+
+    /// Hilbert-space dimension.
+    pub fn dim(&self) -> usize {
+        self.hamiltonian.nrows()
+    }
+
+    /// The Hamiltonian `H`.
+    pub fn hamiltonian(&self) -> &DMatrix<T> {
+        &self.hamiltonian
+    }
+
+    /// The dissipative channels in the order they were added.
+    pub fn jumps(&self) -> &[Jump<T>] {
+        &self.jumps
+    }
+
+    /// `(r/2) D_o(ρ)` for channel `k` alone (Eq. 2), e.g. for the heat currents of Eq. (6).
+    pub fn apply_jump(&self, k: usize, rho: &DMatrix<T>) -> DMatrix<T> {
+        let jump = &self.jumps[k];
+        let o = &jump.op;
+        let od = dagger(o);
+        let n = &od * o;
+        let half = T::from_ratio(1, 2);
+        let d = o * rho * &od * (T::one() + T::one()) - (&n * rho + rho * &n);
+        d * (jump.rate.clone() * half)
+    }
+
+    /// The Hamiltonian part `i[ρ, H]` of Eq. (1).
+    pub fn apply_hamiltonian(&self, rho: &DMatrix<T>) -> DMatrix<T> {
+        (rho * &self.hamiltonian - &self.hamiltonian * rho) * T::imag_unit()
+    }
+
+    /// `𝓛(ρ)` of Eq. (1)–(2), computed with operator products (independent of the
+    /// superoperator assembly, so it serves as a residual check).
+    pub fn apply(&self, rho: &DMatrix<T>) -> DMatrix<T> {
+        (0..self.jumps.len()).fold(self.apply_hamiltonian(rho), |acc, k| {
+            acc + self.apply_jump(k, rho)
+        })
+    }
+
+    /// The superoperator of `i[·, H]` on `sector`.
+    ///
+    /// # Errors
+    /// [`LiouvillianError::SectorNotInvariant`] when `sector` is not closed under it.
+    pub fn hamiltonian_superoperator(
+        &self,
+        sector: &Sector,
+    ) -> Result<DMatrix<T>, LiouvillianError> {
+        let h = SparseOp::new(&self.hamiltonian);
+        let minus_i = -T::imag_unit();
+        let plus_i = T::imag_unit();
+        assemble(sector, |i, j, out| {
+            // −i H|i⟩⟨j| = −i Σ_k H_ki |k⟩⟨j| ;  +i |i⟩⟨j| H = +i Σ_l H_jl |i⟩⟨l|
+            for (k, hki) in &h.by_col[i] {
+                out(*k, j, minus_i.clone() * hki.clone());
+            }
+            for (l, hjl) in &h.by_row[j] {
+                out(i, *l, plus_i.clone() * hjl.clone());
+            }
+        })
+    }
+
+    /// The superoperator of `(1/2) D_o` for channel `k` at unit rate, on `sector`.
+    ///
+    /// # Errors
+    /// [`LiouvillianError::SectorNotInvariant`] when `sector` is not closed under it.
+    pub fn dissipator_superoperator(
+        &self,
+        k: usize,
+        sector: &Sector,
+    ) -> Result<DMatrix<T>, LiouvillianError> {
+        let o = SparseOp::new(&self.jumps[k].op);
+        let n = SparseOp::new(&number(&self.jumps[k].op));
+        let minus_half = -T::from_ratio(1, 2);
+        assemble(sector, |i, j, out| {
+            // o|i⟩⟨j|o† = Σ_{k,l} o_ki conj(o_lj) |k⟩⟨l|
+            for (k, oki) in &o.by_col[i] {
+                for (l, olj) in &o.by_col[j] {
+                    out(*k, *l, oki.clone() * olj.conj());
+                }
+            }
+            // −(1/2)(n|i⟩⟨j| + |i⟩⟨j|n), n = o†o
+            for (k, nki) in &n.by_col[i] {
+                out(*k, j, minus_half.clone() * nki.clone());
+            }
+            for (l, njl) in &n.by_row[j] {
+                out(i, *l, minus_half.clone() * njl.clone());
+            }
+        })
+    }
+
+    /// The full generator's superoperator on `sector`: `i[·,H] + Σ_k r_k (1/2) D_{o_k}`.
+    ///
+    /// # Errors
+    /// [`LiouvillianError::SectorNotInvariant`] when `sector` is not closed under `𝓛`.
+    pub fn superoperator(&self, sector: &Sector) -> Result<DMatrix<T>, LiouvillianError> {
+        let mut total = self.hamiltonian_superoperator(sector)?;
+        for (k, jump) in self.jumps.iter().enumerate() {
+            total += self.dissipator_superoperator(k, sector)? * jump.rate.clone();
+        }
+        Ok(total)
+    }
+}
+
+/// Builds a sector superoperator column by column from a rule that emits the components
+/// `(ket, bra, value)` of the image of `|i⟩⟨j|`.
+fn assemble<T: Ring>(
+    sector: &Sector,
+    image: impl Fn(usize, usize, &mut dyn FnMut(usize, usize, T)),
+) -> Result<DMatrix<T>, LiouvillianError> {
+    let n = sector.len();
+    let mut m = DMatrix::from_element(n, n, T::zero());
+    let mut error = None;
+    for (col, &(i, j)) in sector.pairs().iter().enumerate() {
+        image(i, j, &mut |k, l, v| {
+            if v.is_zero() {
+                return;
+            }
+            match sector.position(k, l) {
+                Some(row) => m[(row, col)] += v,
+                None => {
+                    error.get_or_insert(LiouvillianError::SectorNotInvariant {
+                        from_ket: i,
+                        from_bra: j,
+                        to_ket: k,
+                        to_bra: l,
+                    });
+                }
+            }
+        });
+    }
+    match error {
+        Some(e) => Err(e),
+        None => Ok(m),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::operators::qubit_lowering;
+    use crate::ring::{GaussQ, Q};
+    use num_complex::Complex;
+
+    fn q(n: i64, d: u64) -> GaussQ {
+        Complex::new(Q::new(n, d), Q::new(0, 1))
+    }
+
+    /// A single decaying, driven qubit: superoperator columns equal 𝓛 applied to |i⟩⟨j|.
+    #[test]
+    fn superoperator_matches_operator_form() {
+        let sm = qubit_lowering::<GaussQ>();
+        let h = DMatrix::from_fn(2, 2, |i, j| match (i, j) {
+            (0, 1) | (1, 0) => q(1, 3),
+            (1, 1) => q(5, 7),
+            _ => q(0, 1),
+        });
+        let l = Lindblad::new(h)
+            .with_jump("decay", q(3, 2), sm.clone())
+            .unwrap()
+            .with_jump("pump", q(1, 5), dagger(&sm))
+            .unwrap();
+        let sector = Sector::full(2);
+        let m = l.superoperator(&sector).unwrap();
+        for (col, &(i, j)) in sector.pairs().iter().enumerate() {
+            let mut e = DMatrix::from_element(2, 2, q(0, 1));
+            e[(i, j)] = q(1, 1);
+            let image = l.apply(&e);
+            for (row, &(k, m_)) in sector.pairs().iter().enumerate() {
+                assert_eq!(m[(row, col)], image[(k, m_)]);
+            }
+        }
+    }
+
+    #[test]
+    fn non_invariant_sector_is_an_error() {
+        let sm = qubit_lowering::<GaussQ>();
+        let h = DMatrix::from_fn(2, 2, |i, j| if i != j { q(1, 1) } else { q(0, 1) });
+        let l = Lindblad::new(h).with_jump("decay", q(1, 1), sm).unwrap();
+        let diagonal = Sector::from_pairs(2, vec![(0, 0), (1, 1)]);
+        assert!(matches!(
+            l.superoperator(&diagonal),
+            Err(LiouvillianError::SectorNotInvariant { .. })
+        ));
+    }
+}
