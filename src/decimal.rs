@@ -287,7 +287,18 @@ mod tests {
         assert_eq!(parse_decimal("-2").unwrap(), Rational::from(-2));
         assert_eq!(parse_decimal(".1").unwrap(), Rational::from((1, 10)));
         assert_eq!(parse_decimal("1E3").unwrap(), Rational::from(1000));
-        for bad in ["", "-", ".", "1.2.3", "nan", "0x10", "1e", "1e+", "--1", "1e99999999"] {
+        for bad in [
+            "",
+            "-",
+            ".",
+            "1.2.3",
+            "nan",
+            "0x10",
+            "1e",
+            "1e+",
+            "--1",
+            "1e99999999",
+        ] {
             assert!(parse_decimal(bad).is_err(), "{bad} accepted");
         }
     }
@@ -303,7 +314,10 @@ mod tests {
         assert_eq!(rational_to_decimal(&Rational::from(12), 3), "12.0");
         assert_eq!(rational_to_decimal(&Rational::from((7, 2)), 1), "4");
         assert_eq!(rational_to_decimal(&Rational::from((3, 20)), 1), "0.2");
-        assert_eq!(rational_to_decimal(&Rational::from((-999, 1000)), 2), "-1.0");
+        assert_eq!(
+            rational_to_decimal(&Rational::from((-999, 1000)), 2),
+            "-1.0"
+        );
         assert_eq!(rational_to_decimal(&Rational::from((1, 3)), 3), "0.333");
     }
 }

@@ -61,7 +61,10 @@ impl Sector {
     pub fn from_pairs(dim: usize, pairs: Vec<(usize, usize)>) -> Self {
         let mut index = vec![None; dim * dim];
         for (s, &(i, j)) in pairs.iter().enumerate() {
-            assert!(i < dim && j < dim, "pair ({i}, {j}) outside dimension {dim}");
+            assert!(
+                i < dim && j < dim,
+                "pair ({i}, {j}) outside dimension {dim}"
+            );
             index[i * dim + j] = Some(s);
         }
         Sector { dim, pairs, index }
@@ -135,7 +138,10 @@ impl Sector {
 
     /// The sector coordinates of an operator (entries outside the sector are ignored).
     pub fn coordinates<T: Ring>(&self, op: &DMatrix<T>) -> Vec<T> {
-        self.pairs.iter().map(|&(i, j)| op[(i, j)].clone()).collect()
+        self.pairs
+            .iter()
+            .map(|&(i, j)| op[(i, j)].clone())
+            .collect()
     }
 }
 

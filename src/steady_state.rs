@@ -77,7 +77,10 @@ pub fn exact_steady_state<F: Field>(
 ///
 /// # Errors
 /// [`SteadyStateError::Liouvillian`] for a sector not closed under the generator.
-pub fn exact_nullity(generator: &Lindblad<GaussQ>, sector: &Sector) -> Result<usize, SteadyStateError> {
+pub fn exact_nullity(
+    generator: &Lindblad<GaussQ>,
+    sector: &Sector,
+) -> Result<usize, SteadyStateError> {
     Ok(null_space(&generator.superoperator(sector)?).len())
 }
 
@@ -105,7 +108,11 @@ pub fn numeric_steady_state(
     tolerance: f64,
 ) -> Result<NumericSteadyState, SteadyStateError> {
     let mut superop = generator.superoperator(sector)?;
-    let scale = superop.iter().map(|z| z.norm()).fold(0.0, f64::max).max(f64::MIN_POSITIVE);
+    let scale = superop
+        .iter()
+        .map(|z| z.norm())
+        .fold(0.0, f64::max)
+        .max(f64::MIN_POSITIVE);
     let diag = sector.diagonal_positions();
     let replaced = diag[0];
     let mut rhs = DVector::from_element(sector.len(), Complex64::zero());
