@@ -240,17 +240,19 @@ pub fn solve(mut a: Vec<Vec<Interval>>, mut b: Vec<Interval>) -> Option<Vec<Inte
             })?;
         a.swap(col, pivot);
         b.swap(col, pivot);
-        for r in col + 1..n {
-            if a[r][col].is_exact_zero() {
+        let (upper, lower) = a.split_at_mut(col + 1);
+        let pivot_row = &upper[col];
+        for (offset, row) in lower.iter_mut().enumerate() {
+            if row[col].is_exact_zero() {
                 continue;
             }
-            let factor = a[r][col].div(&a[col][col])?;
-            for c in col..n {
-                if a[col][c].is_exact_zero() {
-                    continue;
+            let factor = row[col].div(&pivot_row[col])?;
+            for (entry, pivot_entry) in row.iter_mut().zip(pivot_row).skip(col) {
+                if !pivot_entry.is_exact_zero() {
+                    *entry = entry.sub(&factor.mul(pivot_entry));
                 }
-                a[r][c] = a[r][c].sub(&factor.mul(&a[col][c]));
             }
+            let r = col + 1 + offset;
             b[r] = b[r].sub(&factor.mul(&b[col]));
         }
     }

@@ -73,6 +73,19 @@ pub fn run(cli: Cli) -> Result<Output, CliError> {
     }
 }
 
+/// Folds clap's multi-line error (message, missing arguments, usage, tips) into one line:
+/// the message and the arguments it names, without the usage block.
+fn one_line(rendered: &str) -> String {
+    let parts: Vec<&str> = rendered
+        .lines()
+        .map(str::trim)
+        .take_while(|l| !l.starts_with("Usage:") && !l.starts_with("For more information"))
+        .filter(|l| !l.is_empty() && !l.starts_with("tip:"))
+        .collect();
+    let line = parts.join(" ");
+    line.strip_prefix("error: ").unwrap_or(&line).to_string()
+}
+
 /// Entry point of the binary: parse, run, print, and map errors to exit codes 1/2.
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -80,10 +93,7 @@ pub fn main() -> ExitCode {
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };
             if code == 2 {
-                let first = e.to_string();
-                let line = first.lines().next().unwrap_or("invalid arguments").trim();
-                let line = line.strip_prefix("error: ").unwrap_or(line);
-                eprintln!("steadyent: {line} (see --help)");
+                eprintln!("steadyent: {} (see --help)", one_line(&e.to_string()));
             } else {
                 let _ = e.print();
             }
