@@ -23,5 +23,6 @@ pub mod interval;
 pub mod liouvillian;
 pub mod nullspace;
 pub mod operators;
+pub mod reference;
 pub mod ring;
 pub mod steady_state;

@@ -125,3 +125,62 @@ fn bad_diamond_inputs_exit_2_with_one_line() {
         assert!(stderr.contains(argument), "{args:?}: {stderr}");
     }
 }
+
+#[test]
+fn reference_grid_csv_has_header_and_exact_inputs() {
+    let (code, stdout, _) = run(&[
+        "reference",
+        "--beta-a-grid",
+        "-1:1:3",
+        "--beta-s-grid",
+        "0:1:4",
+        "--digits",
+        "25",
+    ]);
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 1 + 12);
+    assert!(lines[0].starts_with("beta_a,beta_s,alpha,sigma,population_G"));
+    // β_S = 1/3 is not a terminating decimal: printed exactly as a fraction.
+    assert!(lines[2].starts_with("-1,1/3,"));
+    let first: Vec<&str> = lines[1].split(',').collect();
+    assert_eq!(first[12], "25");
+}
+
+#[test]
+fn reference_points_agree_with_diamond_command() {
+    let dir = std::env::temp_dir().join(format!("steadyent-ref-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("points.csv");
+    std::fs::write(&file, "\u{feff}beta_a,beta_s\r\n-2,3.5\r\n\r\n-inf,0\r\n").unwrap();
+    let (code, stdout, _) = run(&[
+        "reference",
+        "--points",
+        file.to_str().unwrap(),
+        "--digits",
+        "40",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        v["points"][0]["concurrence"],
+        "0.2493055592765405854682392035334055682671"
+    );
+    assert!(v["points"][1]["entropy_production"].is_null());
+    let (_, diamond, _) = run(&[
+        "diamond", "--beta-a", "-2", "--beta-s", "3.5", "--digits", "40", "--format", "json",
+    ]);
+    let d: serde_json::Value = serde_json::from_str(&diamond).unwrap();
+    assert_eq!(v["points"][0]["heat_current_a"], d["heat_current_a"]);
+    std::fs::write(&file, "beta_a,beta_s\n1,2\n3\n").unwrap();
+    let (code, stdout, stderr) = run(&["reference", "--points", file.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(stdout.is_empty());
+    assert!(
+        stderr.contains("--points") && stderr.contains("line 3"),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
