@@ -144,7 +144,7 @@ impl GridAxis {
         }
         let step = Rational::from(&self.to - &self.from) / (self.count as u64 - 1);
         (0..self.count)
-            .map(|k| Rational::from(&self.from + Rational::from(&step * k as u64)))
+            .map(|k| &self.from + Rational::from(&step * k as u64))
             .collect()
     }
 }
