@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+pub mod check;
 pub mod diamond;
 pub mod reference;
 
@@ -28,6 +29,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Check every claim of the paper; exit 0 when all hold, 1 when one fails.
+    Check(check::CheckArgs),
     /// Steady state of the diamond model (Eq. 1–6) at given bath temperatures or rate ratios.
     Diamond(diamond::DiamondArgs),
     /// Certified reference values of the diamond model (Eq. 3–6) at many points.
@@ -72,6 +75,7 @@ pub type Output = String;
 /// A [`CliError`] carrying the exit code and the one-line message for stderr.
 pub fn run(cli: Cli) -> Result<Output, CliError> {
     match cli.command {
+        Command::Check(args) => check::run(&args),
         Command::Diamond(args) => diamond::run(&args),
         Command::Reference(args) => reference::run(&args),
     }
