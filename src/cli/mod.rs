@@ -21,7 +21,7 @@ pub mod reference;
 ///
 /// Exit codes: 0 success, 1 a claim or certificate fails, 2 bad input or internal error.
 #[derive(Debug, Parser)]
-#[command(name = "steadyent", version, about, long_about = None)]
+#[command(name = "steadyent", version, about)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
