@@ -60,9 +60,8 @@ fn select(only: &[String]) -> Result<Vec<Claim>, CliError> {
 /// Runs `steadyent check`.
 ///
 /// # Errors
-/// [`CliError::Usage`] for an unknown claim id; [`CliError::Failed`] (exit 1) when a claim
-/// fails and [`CliError::Internal`] (exit 2) when one could not be checked — in both cases
-/// after the report is printed.
+/// [`CliError::Usage`] for an unknown claim id; [`CliError::Verdict`] carrying the report
+/// when a claim fails (exit 1) or could not be checked (exit 2).
 pub fn run(args: &CheckArgs) -> Result<Output, CliError> {
     let claims = select(&args.only)?;
     if args.list {
@@ -99,17 +98,20 @@ pub fn run(args: &CheckArgs) -> Result<Output, CliError> {
         ReportFormat::Json => report::json(&reports, seed),
         ReportFormat::Junit => report::junit(&reports, seed),
     };
-    if reports.iter().any(|r| r.verdict == Verdict::Error) {
-        print!("{text}");
-        return Err(CliError::Internal(
-            "a claim could not be checked (see the report)".into(),
-        ));
+    let failing = |verdict| reports.iter().any(|r| r.verdict == verdict);
+    if failing(Verdict::Error) {
+        return Err(CliError::Verdict {
+            report: text,
+            message: "a claim could not be checked (see the report)".into(),
+            code: 2,
+        });
     }
-    if reports.iter().any(|r| r.verdict == Verdict::Fail) {
-        print!("{text}");
-        return Err(CliError::Failed(
-            "a claim of the paper fails (see the report)".into(),
-        ));
+    if failing(Verdict::Fail) {
+        return Err(CliError::Verdict {
+            report: text,
+            message: "a claim of the paper fails (see the report)".into(),
+            code: 1,
+        });
     }
     Ok(text)
 }

@@ -46,9 +46,17 @@ pub enum CliError {
     /// The computation could not produce a trustworthy answer (exit 2).
     #[error("{0}")]
     Internal(String),
-    /// A claim or certificate was checked and fails (exit 1); the report is already printed.
-    #[error("{0}")]
-    Failed(String),
+    /// A report was produced (printed on stdout) but a claim or certificate in it fails
+    /// (exit 1) or could not be checked (exit 2).
+    #[error("{message}")]
+    Verdict {
+        /// The full report, printed on stdout.
+        report: String,
+        /// One line for stderr.
+        message: String,
+        /// 1 for a failing claim or certificate, 2 for one that could not be checked.
+        code: u8,
+    },
 }
 
 impl CliError {
@@ -59,7 +67,7 @@ impl CliError {
 
     fn exit_code(&self) -> u8 {
         match self {
-            CliError::Failed(_) => 1,
+            CliError::Verdict { code, .. } => *code,
             CliError::Usage(_) | CliError::Internal(_) => 2,
         }
     }
@@ -94,35 +102,70 @@ fn one_line(rendered: &str) -> String {
     line.strip_prefix("error: ").unwrap_or(&line).to_string()
 }
 
-/// Entry point of the binary: parse, run, print, and map errors to exit codes 1/2.
-pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+/// What one invocation produces: exit code, stdout and stderr text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Execution {
+    /// Exit code (0, 1 or 2).
+    pub code: u8,
+    /// Text for stdout.
+    pub stdout: String,
+    /// Text for stderr (one line on error).
+    pub stderr: String,
+}
+
+/// Parses and runs one command line (`args[0]` is the program name) without touching the
+/// process's streams: the binary prints the result; tests and fuzzers call this directly.
+pub fn execute<I, T>(args: I) -> Execution
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
+        Err(e) if e.use_stderr() => {
+            return Execution {
+                code: 2,
+                stdout: String::new(),
+                stderr: format!("steadyent: {} (see --help)\n", one_line(&e.to_string())),
+            };
+        }
+        // --help and --version: clap's rendering on stdout, exit 0.
         Err(e) => {
-            let code = if e.use_stderr() { 2 } else { 0 };
-            if code == 2 {
-                eprintln!("steadyent: {} (see --help)", one_line(&e.to_string()));
-            } else {
-                let _ = e.print();
-            }
-            return ExitCode::from(code);
+            return Execution {
+                code: 0,
+                stdout: e.render().to_string(),
+                stderr: String::new(),
+            };
         }
     };
     match run(cli) {
-        Ok(out) => {
-            let mut stdout = std::io::stdout().lock();
-            if stdout
-                .write_all(out.as_bytes())
-                .and_then(|()| stdout.flush())
-                .is_err()
-            {
-                return ExitCode::from(2);
-            }
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("steadyent: {e}");
-            ExitCode::from(e.exit_code())
-        }
+        Ok(stdout) => Execution {
+            code: 0,
+            stdout,
+            stderr: String::new(),
+        },
+        Err(e) => Execution {
+            code: e.exit_code(),
+            stdout: match &e {
+                CliError::Verdict { report, .. } => report.clone(),
+                _ => String::new(),
+            },
+            stderr: format!("steadyent: {e}\n"),
+        },
     }
+}
+
+/// Entry point of the binary: [`execute`] the process's arguments and print the result.
+pub fn main() -> ExitCode {
+    let result = execute(std::env::args_os());
+    let mut stdout = std::io::stdout().lock();
+    if stdout
+        .write_all(result.stdout.as_bytes())
+        .and_then(|()| stdout.flush())
+        .is_err()
+    {
+        return ExitCode::from(2);
+    }
+    eprint!("{}", result.stderr);
+    ExitCode::from(result.code)
 }
