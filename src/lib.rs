@@ -8,12 +8,14 @@
 //!
 //! | paper | implemented by | checked by |
 //! |---|---|---|
-//! | Eq. (1)–(2) Lindblad generator, dissipator | [`liouvillian::Lindblad`] | `liouvillian::tests`, `tests/diamond.rs` |
+//! | Eq. (1)–(2) Lindblad generator, dissipator | [`liouvillian::Lindblad`] | `liouvillian::tests` |
 //! | Eq. (1)–(3) diamond model, rates from β | [`diamond::generator`], [`diamond::DiamondRates`] | `tests/diamond.rs` |
-//! | `𝓛ρ_SS = 0`, uniqueness | [`steady_state::exact_steady_state`], [`steady_state::numeric_steady_state`] | `tests/diamond.rs` |
+//! | `𝓛ρ_SS = 0`, uniqueness (nullity 1) | [`steady_state::exact_steady_state`], [`steady_state::numeric_steady_state`] | `tests/diamond.rs`, claim `unique-steady-state` |
 //! | concurrence (text above Eq. 4) | [`concurrence::wootters`], [`concurrence::ExactConcurrence`] | `concurrence::tests`, `tests/diamond.rs` |
-//! | Eq. (4)–(5) closed form | [`diamond::closed_form_concurrence`] | `tests/diamond.rs` |
-//! | Eq. (6) heat currents, entropy production | [`diamond::ExactDiamond`], [`diamond::certified`] | `tests/diamond.rs` |
+//! | Eq. (4)–(5) closed form | [`diamond::closed_form_concurrence`] | `tests/diamond.rs`, claim `eq4-5` |
+//! | Eq. (6) heat currents, entropy production | [`diamond::heat_current`], [`diamond::DiamondSystem`] | `tests/diamond.rs`, claim `second-law` |
+//! | C = 1/3, C = 1/2, C = 0 regions (text after Eq. 5) | [`check`] | claims `thermal-limit`, `negative-temperature-limit`, `balanced-separable`, `both-negative-separable` |
+//! | certified digits | [`interval::Interval`], [`decimal::certified_decimal`] | `tests/diamond.rs`, `scripts/mpmath_diamond.py` |
 
 pub mod check;
 pub mod cli;
