@@ -307,19 +307,29 @@ fn system() -> Result<DiamondSystem, String> {
     DiamondSystem::new(LadderConvention::CommutingQubits).map_err(|e| e.to_string())
 }
 
-fn thermal_limit(_: &Context) -> Result<Outcome, String> {
-    let system = system()?;
-    let third = Rational::from((1, 3));
-    let mut max_c = 0.0f64;
-    let mut below = true;
-    let grid = range(0, 20, (1, 2));
-    for a in &grid {
-        for s in &grid {
-            let e = at(&system, a, s)?;
-            below &= *e.concurrence.hi() < third;
+/// Whether the certified concurrence stays below `bound` on `grid × grid`, and the largest
+/// upper end of its enclosures there.
+fn grid_concurrence_below(
+    system: &DiamondSystem,
+    grid: &[Rational],
+    bound: &Rational,
+) -> Result<(bool, f64), String> {
+    let (mut below, mut max_c) = (true, 0.0f64);
+    for a in grid {
+        for s in grid {
+            let e = at(system, a, s)?;
+            below &= e.concurrence.hi() < bound;
             max_c = max_c.max(e.concurrence.hi().to_f64());
         }
     }
+    Ok((below, max_c))
+}
+
+fn thermal_limit(_: &Context) -> Result<Outcome, String> {
+    let system = system()?;
+    let third = Rational::from((1, 3));
+    let grid = range(0, 20, (1, 2));
+    let (below, max_c) = grid_concurrence_below(&system, &grid, &third)?;
     let mut gaps = Vec::new();
     let mut populations = Vec::new();
     for beta in [10, 20, 40, 80] {
@@ -376,15 +386,7 @@ fn negative_temperature_limit(_: &Context) -> Result<Outcome, String> {
     let system = system()?;
     let half = Rational::from((1, 2));
     let grid = range(-20, 20, (1, 1));
-    let mut max_c = 0.0f64;
-    let mut below = true;
-    for a in &grid {
-        for s in &grid {
-            let e = at(&system, a, s)?;
-            below &= *e.concurrence.hi() < half;
-            max_c = max_c.max(e.concurrence.hi().to_f64());
-        }
-    }
+    let (below, max_c) = grid_concurrence_below(&system, &grid, &half)?;
     let mut gaps = Vec::new();
     let mut limit = Vec::new();
     for beta in [10i64, 20, 40] {
