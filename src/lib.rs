@@ -19,6 +19,7 @@ pub mod cli;
 pub mod concurrence;
 pub mod decimal;
 pub mod diamond;
+pub mod figures;
 pub mod interval;
 pub mod liouvillian;
 pub mod nullspace;
