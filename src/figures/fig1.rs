@@ -170,9 +170,9 @@ pub struct Fig1Grid {
 /// # Examples
 /// ```
 /// use steadyent::figures::{Axis, fig1_grid};
-/// let axis = Axis::new("beta", -4.0, 4.0, 3).unwrap();
+/// let axis = Axis::new("beta", -8.0, 8.0, 3).unwrap();
 /// let grid = fig1_grid(axis, axis).unwrap();
-/// // (β_A, β_S) = (−4, 4): the A bath is inverted, S is cold: C > 1/3 (Fig. 1b).
+/// // (β_A, β_S) = (−8, 8): the A bath is inverted, S is cold: C > 1/3 (Fig. 1b).
 /// assert!(grid.points[6].concurrence > 1.0 / 3.0);
 /// ```
 pub fn fig1_grid(beta_a: Axis, beta_s: Axis) -> Result<Fig1Grid, FigureError> {
@@ -274,12 +274,22 @@ fn thermal_borders(grid: &Fig1Grid) -> Vec<Vec<(f64, f64)>> {
     lines
 }
 
+/// The smallest multiple of `10^⌊log10 x⌋ / 5` at or above `x` (`39.996 ↦ 40`, `15.4 ↦ 16`),
+/// so the colour bar ends on a tick; `1` for `x ≤ 0`.
+fn nice_ceiling(x: f64) -> f64 {
+    if x <= 0.0 || !x.is_finite() {
+        return 1.0;
+    }
+    let step = 10f64.powf(x.log10().floor()) / 5.0;
+    (x / step).ceil() * step
+}
+
 /// Renders Fig. 1(b) or 1(c) from a grid: heat map over `(β_A, β_S)`, white dashed thermal
 /// borders, and for (b) the red dashed `C = 1/3` contour; colour scale `[0, 1/2]` for the
-/// concurrence (its supremum, Eq. 4) and `[0, max]` for the entropy production.
+/// concurrence (its supremum, Eq. 4) and `[0, max]`, rounded up to a tick, for the entropy
+/// production (in units of `Γ⁺`: `β` is in `1/ω0` and `Q̇` in `ω0 Γ⁺`).
 ///
 /// # Errors
-/// [`FigureError::InvalidData`] for a grid whose entropy production is nowhere positive;
 /// [`FigureError::Drawing`] if the backend fails.
 pub fn render_fig1(
     grid: &Fig1Grid,
@@ -311,7 +321,7 @@ pub fn render_fig1(
             let max = values.iter().copied().fold(0.0, f64::max);
             (
                 values,
-                (0.0, max),
+                (0.0, nice_ceiling(max)),
                 "(c) entropy production rate Ṡ_{irr}",
                 "Ṡ_{irr} / Γ^+",
                 vec![thermal],
