@@ -14,6 +14,8 @@
 //! | concurrence (text above Eq. 4) | [`concurrence::wootters`], [`concurrence::ExactConcurrence`] | `concurrence::tests`, `tests/diamond.rs` |
 //! | Eq. (4)–(5) closed form | [`diamond::closed_form_concurrence`] | `tests/diamond.rs` |
 //! | Eq. (6) heat currents, entropy production | [`diamond::ExactDiamond`], [`diamond::certified`] | `tests/diamond.rs` |
+//! | Fig. 1(b),(c) concurrence and entropy production over (β_A, β_S) | [`figures::fig1_grid`], [`figures::render_fig1`] | `tests/figures.rs` |
+//! | Fig. 2(b),(c) concurrence against κ/g (renderer; data from the cavity sweep) | [`figures::render_fig2`], [`figures::Fig2Data`] | `tests/figures.rs` |
 
 pub mod cli;
 pub mod concurrence;

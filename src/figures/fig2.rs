@@ -149,7 +149,7 @@ pub fn render_fig2(
         references: vec![
             ReferenceLine {
                 value: 1.0 / 3.0,
-                label: "C = 1/3 (thermal limit)".into(),
+                label: "C = 1/3".into(),
             },
             ReferenceLine {
                 value: 0.5,

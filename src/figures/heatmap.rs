@@ -143,29 +143,45 @@ impl Figure for HeatMap<'_> {
             .build_cartesian_2d(self.x.min()..self.x.max(), self.y.min()..self.y.max())
             .map_err(drawing)?;
 
-        // Cells centred on the grid points, clipped to the axis ranges.
+        // Cells centred on the grid points, clipped to the axis ranges; neighbours in a row
+        // with the same colour share one rectangle (SVG size).
         let (hx, hy) = (self.x.step() / 2.0, self.y.step() / 2.0);
         let clip = |v: f64, axis: &Axis| v.clamp(axis.min(), axis.max());
-        chart
-            .draw_series((0..ny).flat_map(|j| {
-                (0..nx).map(move |i| {
-                    let (cx, cy) = (self.x.value(i), self.y.value(j));
-                    let v = self.values[j * nx + i];
-                    let colour = if v.is_finite() {
-                        ViridisRGB::get_color_normalized(v.clamp(low, high), low, high)
-                    } else {
-                        RGBColor(128, 128, 128)
-                    };
-                    Rectangle::new(
-                        [
-                            (clip(cx - hx, &self.x), clip(cy - hy, &self.y)),
-                            (clip(cx + hx, &self.x), clip(cy + hy, &self.y)),
-                        ],
-                        colour.filled(),
-                    )
-                })
-            }))
-            .map_err(drawing)?;
+        let colour_of = |v: f64| {
+            if v.is_finite() {
+                ViridisRGB::get_color_normalized(v.clamp(low, high), low, high)
+            } else {
+                RGBColor(128, 128, 128)
+            }
+        };
+        let mut cells = Vec::new();
+        for j in 0..ny {
+            let row = &self.values[j * nx..(j + 1) * nx];
+            let cy = self.y.value(j);
+            let mut start = 0;
+            while start < nx {
+                let colour = colour_of(row[start]);
+                let mut end = start + 1;
+                while end < nx && colour_of(row[end]) == colour {
+                    end += 1;
+                }
+                cells.push(Rectangle::new(
+                    [
+                        (
+                            clip(self.x.value(start) - hx, &self.x),
+                            clip(cy - hy, &self.y),
+                        ),
+                        (
+                            clip(self.x.value(end - 1) + hx, &self.x),
+                            clip(cy + hy, &self.y),
+                        ),
+                    ],
+                    colour.filled(),
+                ));
+                start = end;
+            }
+        }
+        chart.draw_series(cells).map_err(drawing)?;
 
         chart
             .configure_mesh()
@@ -232,7 +248,10 @@ impl HeatMap<'_> {
             .iter()
             .map(|o| RichText::parse(&o.legend))
             .collect();
-        let text_width = labels.iter().map(|l| l.width(size)).fold(0.0, f64::max);
+        let text_width = labels
+            .iter()
+            .map(|l| l.width(size, mode))
+            .fold(0.0, f64::max);
         let width = sample + 30 + text_width.ceil() as i32;
         let height = row * i32::try_from(labels.len()).unwrap_or(0) + 8;
         let top = bottom - height;

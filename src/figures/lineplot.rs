@@ -40,7 +40,7 @@ pub struct LegendEntry {
 pub struct ReferenceLine {
     /// Height of the line.
     pub value: f64,
-    /// Label (markup), drawn above the line at the right.
+    /// Label (markup), drawn in the right margin beside the line (about 90 px available).
     pub label: String,
 }
 
@@ -134,7 +134,7 @@ impl Figure for LogLinePlot {
         root.fill(&WHITE).map_err(drawing)?;
         let mut chart = ChartBuilder::on(root)
             .margin_top(70)
-            .margin_right(40)
+            .margin_right(110)
             .margin_left(20)
             .margin_bottom(20)
             .x_label_area_size(80)
@@ -143,8 +143,8 @@ impl Figure for LogLinePlot {
             .map_err(drawing)?;
         chart
             .configure_mesh()
-            .light_line_style(RGBColor(235, 235, 235))
-            .bold_line_style(RGBColor(215, 215, 215))
+            .light_line_style(TRANSPARENT)
+            .bold_line_style(RGBColor(225, 225, 225))
             .set_all_tick_mark_size(7)
             .x_label_formatter(&|v| log_tick_label(*v))
             .y_label_formatter(&|v| super::heatmap::tick_label(*v))
@@ -189,8 +189,8 @@ impl Figure for LogLinePlot {
             let (_, y) = chart.backend_coord(&(x_hi, reference.value));
             RichText::parse(&reference.label).draw(
                 root,
-                (px.end - 8, y - 28),
-                HPos::Right,
+                (px.end + 8, y - 11),
+                HPos::Left,
                 20.0,
                 &grey,
                 mode,
@@ -241,7 +241,10 @@ impl LogLinePlot {
             .iter()
             .map(|e| RichText::parse(&e.label))
             .collect();
-        let text_width = labels.iter().map(|l| l.width(size)).fold(0.0, f64::max);
+        let text_width = labels
+            .iter()
+            .map(|l| l.width(size, mode))
+            .fold(0.0, f64::max);
         let width = sample + 34 + text_width.ceil() as i32;
         let height = row * i32::try_from(labels.len()).unwrap_or(0) + 10;
         let corners = [(left, top), (left + width, top + height)];

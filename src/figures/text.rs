@@ -37,10 +37,24 @@ pub struct RichText {
     runs: Vec<(String, Placement)>,
 }
 
-/// Pen advance of `text` at `size` in the embedded font, with kerning (the metric plotters uses
-/// for layout, so SVG and PNG share one layout).
-fn advance(text: &str, size: f64) -> f64 {
-    let scaled = font::dejavu_sans().as_scaled(size as f32);
+/// The ab_glyph scale at which text of plotters size `size` is set in `mode`: plotters'
+/// rasteriser scales the font's full height (ascent − descent) to `size` pixels, while its SVG
+/// backend writes `font-size = size / 1.24`, an em size that the viewer applies.
+fn scale(size: f64, mode: TextMode) -> f32 {
+    match mode {
+        TextMode::Glyphs => size as f32,
+        TextMode::Strings => {
+            let font = font::dejavu_sans();
+            let em = size / 1.24;
+            let units_per_em = f64::from(font.units_per_em().unwrap_or(2048.0));
+            (em * f64::from(font.height_unscaled()) / units_per_em) as f32
+        }
+    }
+}
+
+/// Pen advance of `text` at plotters size `size` in the embedded font, with kerning.
+fn advance(text: &str, size: f64, mode: TextMode) -> f64 {
+    let scaled = font::dejavu_sans().as_scaled(scale(size, mode));
     let mut width = 0.0f32;
     let mut previous = None;
     for c in text.chars() {
@@ -105,11 +119,12 @@ impl RichText {
         }
     }
 
-    /// Width in pixels at font size `size`.
-    pub fn width(&self, size: f64) -> f64 {
+    /// Width in pixels at font size `size` when set as `mode` says (for SVG, assuming the
+    /// viewer's sans-serif has DejaVu Sans metrics, as on most Linux systems).
+    pub fn width(&self, size: f64, mode: TextMode) -> f64 {
         self.runs
             .iter()
-            .map(|(text, placement)| advance(text, Self::run_size(size, *placement)))
+            .map(|(text, placement)| advance(text, Self::run_size(size, *placement), mode))
             .sum()
     }
 
@@ -128,7 +143,7 @@ impl RichText {
         mode: TextMode,
     ) -> Result<(), FigureError> {
         font::register();
-        let width = self.width(size);
+        let width = self.width(size, mode);
         let mut pen = f64::from(x)
             - match align {
                 HPos::Left => 0.0,
@@ -151,9 +166,12 @@ impl RichText {
                 .pos(Pos::new(HPos::Left, VPos::Top));
             match mode {
                 TextMode::Strings => {
-                    area.draw_text(text, &style, (pen.round() as i32, top))
+                    // SVG collapses leading white space in a <text>: advance past it here.
+                    let trimmed = text.trim_start();
+                    pen += advance(&text[..text.len() - trimmed.len()], run_size, mode);
+                    area.draw_text(trimmed, &style, (pen.round() as i32, top))
                         .map_err(drawing)?;
-                    pen += advance(text, run_size);
+                    pen += advance(trimmed, run_size, mode);
                 }
                 TextMode::Glyphs => {
                     let scaled = font::dejavu_sans().as_scaled(run_size as f32);
