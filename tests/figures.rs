@@ -6,6 +6,8 @@
 //! - thermal limit: `thermal_limit_contour_lies_outside_the_thermal_quadrant`
 //! - data snapshot: `fig1_grid_snapshot`
 //! - CSV/JSON rows: `fig1_csv_and_json_rows`
+//! - Eq. (6) `Ṡ ≥ 0`, peaks with C: `entropy_production_is_non_negative_and_peaks_with_the_concurrence`
+//! - file formats and atomic writes: `output_format_and_atomic_write`
 //! - marching squares: `contour_of_a_circle`, `contour_chains_segments_into_one_line`
 //! - renderers: `fig1_png_and_svg_render`, `fig2_renders_synthetic_data`, `fig2_rejects_bad_data`
 //! - CLI: `plot_*`
@@ -113,6 +115,63 @@ fn thermal_limit_contour_lies_outside_the_thermal_quadrant() {
     assert!(at(-10.0, 10.0).concurrence > 0.49);
     assert!(at(10.0, -10.0).concurrence > 0.49);
     assert_eq!(at(-5.0, -5.0).concurrence, 0.0);
+}
+
+/// Eq. (6): `Ṡ_irr ≥ 0` everywhere, zero on the balanced diagonal `β_A = β_S` and largest in
+/// the negative-temperature corners, where the concurrence is largest too (Fig. 1b vs 1c).
+/// Rounding tolerance: the f64 heat currents carry `~ε · e^{|β_A| + |β_S|} ≤ 1e-7` absolute
+/// error at `|β| ≤ 10`, times `|β| ≤ 10`: `1e-6`.
+#[test]
+fn entropy_production_is_non_negative_and_peaks_with_the_concurrence() {
+    let grid = small_grid();
+    for p in &grid.points {
+        assert!(p.entropy_production >= -1e-6, "{p:?}");
+        if p.beta_a == p.beta_s {
+            assert!(p.entropy_production.abs() <= 1e-6, "{p:?}");
+        }
+    }
+    let argmax = |f: fn(&steadyent::figures::Fig1Point) -> f64| {
+        let p = grid
+            .points
+            .iter()
+            .max_by(|a, b| f(a).total_cmp(&f(b)))
+            .unwrap();
+        (p.beta_a, p.beta_s)
+    };
+    let corners = [(-10.0, 10.0), (10.0, -10.0)];
+    assert!(corners.contains(&argmax(|p| p.entropy_production)));
+    assert!(corners.contains(&argmax(|p| p.concurrence)));
+}
+
+#[test]
+fn output_format_and_atomic_write() {
+    use steadyent::figures::write_figure;
+    for (name, format) in [("a.svg", ImageFormat::Svg), ("b.PNG", ImageFormat::Png)] {
+        assert_eq!(ImageFormat::from_path(name.as_ref()).unwrap(), format);
+    }
+    for name in ["fig", "fig.pdf", "fig.svg.gz", ".png"] {
+        let err = ImageFormat::from_path(name.as_ref()).unwrap_err();
+        assert!(err.to_string().contains("FILE.svg or FILE.png"), "{err}");
+    }
+    let dir = scratch("a-directory");
+    std::fs::create_dir_all(&dir).unwrap();
+    let err = write_figure(&dir, b"x").unwrap_err();
+    assert!(err.to_string().contains("directory"), "{err}");
+    let file = scratch("written.svg");
+    write_figure(&file, b"<svg/>").unwrap();
+    assert_eq!(std::fs::read(&file).unwrap(), b"<svg/>");
+    // No temporary file is left beside it.
+    let leftovers = std::fs::read_dir(file.parent().unwrap())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .ends_with(".tmp")
+        })
+        .count();
+    assert_eq!(leftovers, 0);
 }
 
 /// Rounded grid values at 9 × 9 points on [−8, 8]², stable across runs and machines.

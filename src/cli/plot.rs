@@ -56,7 +56,7 @@ fn parse_range(flag: &str, text: &str) -> Result<(f64, f64), CliError> {
 }
 
 impl Fig1GridArgs {
-    /// The validated axes (β_A, β_S).
+    /// The validated axes (β_A, β_S) of the Fig. 1(b),(c) grid.
     ///
     /// # Errors
     /// [`CliError::Usage`] naming the flag for a malformed, empty or non-finite range or a
@@ -93,7 +93,7 @@ pub struct PlotArgs {
     pub grid: Fig1GridArgs,
 }
 
-/// Runs `steadyent plot`: validates `--out` and the grid, renders in memory, writes the file.
+/// Runs `steadyent plot` (Fig. 1b,c; Fig. 2b,c once the cavity sweep is wired): validates `--out` and the grid, renders in memory, writes the file.
 ///
 /// # Errors
 /// [`CliError::Usage`] naming `--out` for an unknown extension or an unwritable path, or the

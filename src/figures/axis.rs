@@ -16,7 +16,8 @@ pub struct Axis {
 }
 
 impl Axis {
-    /// A validated axis named `name` (used in the error message).
+    /// A validated axis named `name` (used in the error message), e.g. the `β_A` axis of
+    /// Fig. 1(b),(c).
     ///
     /// # Errors
     /// [`FigureError::InvalidAxis`] when an end is not finite, `min ≥ max`, or `points` is
@@ -49,28 +50,29 @@ impl Axis {
         Ok(Axis { min, max, points })
     }
 
-    /// The first value.
+    /// The first value (Fig. 1: the left or bottom edge of the plot).
     pub fn min(&self) -> f64 {
         self.min
     }
 
-    /// The last value.
+    /// The last value (Fig. 1: the right or top edge of the plot).
     pub fn max(&self) -> f64 {
         self.max
     }
 
-    /// Number of values.
+    /// Number of values (Fig. 1: grid resolution along this axis).
     pub fn points(&self) -> usize {
         self.points
     }
 
-    /// Spacing between neighbouring values.
+    /// Spacing between neighbouring values (Fig. 1: width of one heat-map cell).
     pub fn step(&self) -> f64 {
         (self.max - self.min) / (self.points - 1) as f64
     }
 
     /// The `i`-th value, `min + (max − min)·i/(points − 1)`: both ends are exact, and so is
-    /// `0` on a symmetric axis with an odd number of points.
+    /// `0` on a symmetric axis with an odd number of points (so the thermal borders
+    /// `β_A = 0`, `β_S = 0` of Fig. 1 fall on grid lines).
     pub fn value(&self, i: usize) -> f64 {
         if i + 1 == self.points {
             return self.max;
@@ -78,7 +80,7 @@ impl Axis {
         self.min + (self.max - self.min) * i as f64 / (self.points - 1) as f64
     }
 
-    /// All values in order.
+    /// All values in order (the `β` values at which Fig. 1(b),(c) are sampled).
     pub fn values(&self) -> Vec<f64> {
         (0..self.points).map(|i| self.value(i)).collect()
     }

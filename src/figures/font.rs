@@ -13,8 +13,9 @@ pub const FAMILY: &str = "sans-serif";
 /// DejaVu Sans 2.37, unmodified (see `assets/fonts/LICENSE-DejaVu.txt`).
 static DEJAVU_SANS: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 
-/// Registers the embedded font under [`FAMILY`] with plotters, once per process. Every
-/// renderer calls this first; calling it again is free.
+/// Registers the embedded font under [`FAMILY`] with plotters, once per process, for the
+/// text of every figure (Fig. 1b,c and 2b,c). Every renderer calls this first; calling it
+/// again is free.
 ///
 /// # Panics
 /// Never: the embedded file is a valid TrueType font (checked by the tests that render).
@@ -29,7 +30,8 @@ pub fn register() {
     });
 }
 
-/// The embedded font parsed for metrics (advances, kerning, side bearings) and per-glyph layout.
+/// The embedded font parsed for metrics (advances, kerning, side bearings) and per-glyph layout
+/// of the labels of Fig. 1(b),(c) and 2(b),(c).
 ///
 /// # Panics
 /// Never: the embedded file is a valid TrueType font.

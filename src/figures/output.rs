@@ -18,7 +18,8 @@ pub enum ImageFormat {
 }
 
 impl ImageFormat {
-    /// The format named by `path`'s extension (`.svg` or `.png`, any letter case).
+    /// The format named by `path`'s extension (`.svg` or `.png`, any letter case) in which
+    /// Fig. 1(b),(c) or 2(b),(c) is written.
     ///
     /// # Errors
     /// [`FigureError::UnknownFormat`] for any other or a missing extension.
@@ -97,7 +98,7 @@ fn encode_png(rgb: &[u8], width: u32, height: u32) -> Result<Vec<u8>, FigureErro
     Ok(bytes)
 }
 
-/// Writes a rendered figure to `path` atomically: the bytes go to a temporary file in the same
+/// Writes a rendered figure (Fig. 1b,c or 2b,c) to `path` atomically: the bytes go to a temporary file in the same
 /// folder, which is renamed over `path` only when complete, so a failure leaves nothing behind.
 ///
 /// # Errors

@@ -69,7 +69,7 @@ fn advance(text: &str, size: f64, mode: TextMode) -> f64 {
 }
 
 impl RichText {
-    /// Parses the markup.
+    /// Parses the markup, e.g. the axis label `β_A (1/ω_0)` of Fig. 1(b),(c).
     ///
     /// # Examples
     /// ```
@@ -107,7 +107,7 @@ impl RichText {
         RichText { runs }
     }
 
-    /// The text without markup (what a screen reader or a test compares).
+    /// The text without markup, e.g. `βA (1/ω0)` for the Fig. 1 axis label (what a test compares).
     pub fn plain(&self) -> String {
         self.runs.iter().map(|(t, _)| t.as_str()).collect()
     }
@@ -119,7 +119,8 @@ impl RichText {
         }
     }
 
-    /// Width in pixels at font size `size` when set as `mode` says (for SVG, assuming the
+    /// Width in pixels of a figure label (Fig. 1b,c, 2b,c) at font size `size` when set as
+    /// `mode` says (for SVG, assuming the
     /// viewer's sans-serif has DejaVu Sans metrics, as on most Linux systems).
     pub fn width(&self, size: f64, mode: TextMode) -> f64 {
         self.runs
@@ -128,7 +129,8 @@ impl RichText {
             .sum()
     }
 
-    /// Draws the label with its top edge at `y` and its left end, centre or right end at `x`
+    /// Draws a figure label (titles, axis labels and legends of Fig. 1b,c and 2b,c) with its
+    /// top edge at `y` and its left end, centre or right end at `x`
     /// as `align` says.
     ///
     /// # Errors
