@@ -230,24 +230,26 @@ impl Figure for HeatMap<'_> {
 
 impl HeatMap<'_> {
     /// The legend, its lower left corner at `(left, bottom)`: one dashed sample and label per
-    /// overlay, on a dark translucent box so that white and coloured dashes both show.
+    /// overlay that has a curve in range, on a dark translucent box so that white and coloured dashes both show.
     fn draw_legend<DB: DrawingBackend>(
         &self,
         root: &DrawingArea<DB, Shift>,
         (left, bottom): (i32, i32),
         mode: TextMode,
     ) -> Result<(), FigureError> {
-        if self.overlays.is_empty() {
+        // Curves outside the plotted range get no legend entry.
+        let shown: Vec<&Overlay> = self
+            .overlays
+            .iter()
+            .filter(|o| !o.lines.is_empty())
+            .collect();
+        if shown.is_empty() {
             return Ok(());
         }
         let size = 20.0;
         let row = 32;
         let sample = 44;
-        let labels: Vec<RichText> = self
-            .overlays
-            .iter()
-            .map(|o| RichText::parse(&o.legend))
-            .collect();
+        let labels: Vec<RichText> = shown.iter().map(|o| RichText::parse(&o.legend)).collect();
         let text_width = labels
             .iter()
             .map(|l| l.width(size, mode))
@@ -260,7 +262,7 @@ impl HeatMap<'_> {
             BLACK.mix(0.55).filled(),
         ))
         .map_err(drawing)?;
-        for (k, (overlay, label)) in self.overlays.iter().zip(&labels).enumerate() {
+        for (k, (overlay, label)) in shown.iter().zip(&labels).enumerate() {
             let y = top + 8 + row * i32::try_from(k).unwrap_or(0);
             root.draw(&DashedPathElement::new(
                 [(left + 10, y + 12), (left + 10 + sample, y + 12)],
