@@ -343,6 +343,13 @@ fn fig2_renders_synthetic_data() {
     ] {
         assert!(svg.contains(label), "{label}");
     }
+    let ideal = Fig2Data {
+        decay_over_g: 0.0,
+        series: data.series[..1].to_vec(),
+    };
+    let svg =
+        String::from_utf8(render_fig2(&ideal, Fig2Panel::B, ImageFormat::Svg).unwrap()).unwrap();
+    assert!(svg.contains("(b) concurrence vs cavity decay, γ = 0"));
     // The data type reads back from JSON (a form the cavity sweep can hand over); serde_json's
     // default float parser may be one ulp off, so values compare to 1e-15 relative.
     let json = serde_json::to_string(&data).unwrap();
