@@ -16,12 +16,15 @@
 //! | Eq. (6) heat currents, entropy production | [`diamond::heat_current`], [`diamond::DiamondSystem`] | `tests/diamond.rs`, claim `second-law` |
 //! | C = 1/3, C = 1/2, C = 0 regions (text after Eq. 5) | [`check`] | claims `thermal-limit`, `negative-temperature-limit`, `balanced-separable`, `both-negative-separable` |
 //! | certified digits | [`interval::Interval`], [`decimal::certified_decimal`] | `tests/diamond.rs`, `scripts/mpmath_diamond.py` |
+//! | Fig. 1(b),(c) concurrence and entropy production over (β_A, β_S) | [`figures::fig1_grid`], [`figures::render_fig1`] | `tests/figures.rs` |
+//! | Fig. 2(b),(c) concurrence against κ/g (renderer; data from the cavity sweep) | [`figures::render_fig2`], [`figures::Fig2Data`] | `tests/figures.rs` |
 
 pub mod check;
 pub mod cli;
 pub mod concurrence;
 pub mod decimal;
 pub mod diamond;
+pub mod figures;
 pub mod interval;
 pub mod liouvillian;
 pub mod nullspace;

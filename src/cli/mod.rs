@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand};
 
 pub mod check;
 pub mod diamond;
+pub mod plot;
 pub mod reference;
 
 /// Verify Tacchino et al., PRL 120, 063604 (2018) by exact and certified computation.
@@ -35,6 +36,8 @@ enum Command {
     Diamond(diamond::DiamondArgs),
     /// Certified reference values of the diamond model (Eq. 3–6) at many points.
     Reference(reference::ReferenceArgs),
+    /// Draw Fig. 1(b),(c) or Fig. 2(b),(c) as an SVG or PNG file.
+    Plot(plot::PlotArgs),
 }
 
 /// A command's failure, mapped to the exit-code contract.
@@ -86,6 +89,7 @@ pub fn run(cli: Cli) -> Result<Output, CliError> {
         Command::Check(args) => check::run(&args),
         Command::Diamond(args) => diamond::run(&args),
         Command::Reference(args) => reference::run(&args),
+        Command::Plot(args) => plot::run(&args),
     }
 }
 
