@@ -92,7 +92,7 @@ pub fn claims() -> Vec<Claim> {
             paper: "Fig. 1(c) ... displaying a striking correlation with the concurrence plot: \
                     ... whose ability to generate entanglement is maximized with the entropy \
                     production rate",
-            method: "Fig. 1 grid beta in [-4, 4]^2 (33x33, MPFR 128 bits): location of the \
+            method: "Fig. 1 grid beta in [-10, 10]^2 (41x41, MPFR enclosures): location of the \
                      maxima of C and S_irr, Spearman rank correlation over the grid and over the \
                      entangled region",
             run: entropy_tracks_entanglement,
@@ -547,7 +547,7 @@ fn second_law(context: &Context) -> Result<Outcome, String> {
 
 fn entropy_tracks_entanglement(_: &Context) -> Result<Outcome, String> {
     let system = system()?;
-    let grid = range(-4, 4, (1, 4));
+    let grid = range(-10, 10, (1, 2));
     let (mut c, mut s, mut at_points) = (Vec::new(), Vec::new(), Vec::new());
     for a in &grid {
         for b in &grid {
@@ -568,7 +568,7 @@ fn entropy_tracks_entanglement(_: &Context) -> Result<Outcome, String> {
             .expect("grid")
     };
     let (ic, is) = (argmax(&c), argmax(&s));
-    let corner = |(a, b): (f64, f64)| a.abs() == 4.0 && b.abs() == 4.0 && a * b < 0.0;
+    let corner = |(a, b): (f64, f64)| a.abs() == 10.0 && b.abs() == 10.0 && a * b < 0.0;
     let rho_all = spearman(&c, &s).ok_or("constant sample")?;
     let entangled: Vec<usize> = (0..c.len()).filter(|&k| c[k] > 0.0).collect();
     let pick = |v: &[f64]| entangled.iter().map(|&k| v[k]).collect::<Vec<_>>();
@@ -587,7 +587,7 @@ fn entropy_tracks_entanglement(_: &Context) -> Result<Outcome, String> {
             c.len()
         ),
         data: json!({
-            "grid": "beta in [-4, 4]^2, step 0.25",
+            "grid": "beta in [-10, 10]^2, step 0.5",
             "max_concurrence": {"value": c[ic], "at": at_points[ic]},
             "max_entropy_production": {"value": s[is], "at": at_points[is]},
             "spearman_all": rho_all,
