@@ -15,6 +15,7 @@
 //! | Eq. (4)–(5) closed form | [`diamond::closed_form_concurrence`] | `tests/diamond.rs` |
 //! | Eq. (6) heat currents, entropy production | [`diamond::ExactDiamond`], [`diamond::certified`] | `tests/diamond.rs` |
 
+pub mod cavity;
 pub mod cli;
 pub mod concurrence;
 pub mod decimal;

@@ -14,7 +14,7 @@ use crate::operators::number;
 use crate::ring::Ring;
 
 /// Errors of superoperator assembly.
-#[derive(Debug, Error, PartialEq, Eq)]
+#[derive(Clone, Debug, Error, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum LiouvillianError {
     /// The generator maps a basis element of the sector outside it.
@@ -170,13 +170,18 @@ impl<T: Ring> SparseOp<T> {
         SparseOp { by_col, by_row }
     }
 
-    /// `O X`: `(OX)_kl = Σ_m O_km X_ml`.
+    /// `O X`: `(OX)_kl = Σ_m O_km X_ml` (column-major slices: column `l` of `X` and `OX`).
     fn left_mul(&self, x: &DMatrix<T>) -> DMatrix<T> {
-        let mut out = DMatrix::from_element(x.nrows(), x.ncols(), T::zero());
-        for (k, row) in self.by_row.iter().enumerate() {
-            for (m, okm) in row {
-                for l in 0..x.ncols() {
-                    out[(k, l)] += okm.clone() * x[(*m, l)].clone();
+        let (n, c) = x.shape();
+        let mut out = DMatrix::from_element(n, c, T::zero());
+        for (xcol, ocol) in x
+            .as_slice()
+            .chunks_exact(n)
+            .zip(out.as_mut_slice().chunks_exact_mut(n))
+        {
+            for (k, row) in self.by_row.iter().enumerate() {
+                for (m, okm) in row {
+                    ocol[k] += okm.clone() * xcol[*m].clone();
                 }
             }
         }
@@ -185,12 +190,16 @@ impl<T: Ring> SparseOp<T> {
 
     /// `O† X`: `(O†X)_kl = Σ_m conj(O_mk) X_ml`.
     fn adjoint_left_mul(&self, x: &DMatrix<T>) -> DMatrix<T> {
-        let mut out = DMatrix::from_element(x.nrows(), x.ncols(), T::zero());
-        for (k, col) in self.by_col.iter().enumerate() {
-            for (m, omk) in col {
-                let c = omk.conj();
-                for l in 0..x.ncols() {
-                    out[(k, l)] += c.clone() * x[(*m, l)].clone();
+        let (n, c) = x.shape();
+        let mut out = DMatrix::from_element(n, c, T::zero());
+        for (xcol, ocol) in x
+            .as_slice()
+            .chunks_exact(n)
+            .zip(out.as_mut_slice().chunks_exact_mut(n))
+        {
+            for (k, col) in self.by_col.iter().enumerate() {
+                for (m, omk) in col {
+                    ocol[k] += omk.conj() * xcol[*m].clone();
                 }
             }
         }
@@ -199,11 +208,13 @@ impl<T: Ring> SparseOp<T> {
 
     /// `X O`: `(XO)_kl = Σ_m X_km O_ml`.
     fn right_mul(&self, x: &DMatrix<T>) -> DMatrix<T> {
-        let mut out = DMatrix::from_element(x.nrows(), x.ncols(), T::zero());
-        for (l, col) in self.by_col.iter().enumerate() {
+        let (n, c) = x.shape();
+        let xs = x.as_slice();
+        let mut out = DMatrix::from_element(n, c, T::zero());
+        for (ocol, col) in out.as_mut_slice().chunks_exact_mut(n).zip(&self.by_col) {
             for (m, oml) in col {
-                for k in 0..x.nrows() {
-                    out[(k, l)] += x[(k, *m)].clone() * oml.clone();
+                for (o, xkm) in ocol.iter_mut().zip(&xs[m * n..(m + 1) * n]) {
+                    *o += xkm.clone() * oml.clone();
                 }
             }
         }
@@ -212,12 +223,14 @@ impl<T: Ring> SparseOp<T> {
 
     /// `X O†`: `(XO†)_kl = Σ_m X_km conj(O_lm)`.
     fn right_mul_adjoint(&self, x: &DMatrix<T>) -> DMatrix<T> {
-        let mut out = DMatrix::from_element(x.nrows(), x.ncols(), T::zero());
-        for (l, row) in self.by_row.iter().enumerate() {
+        let (n, c) = x.shape();
+        let xs = x.as_slice();
+        let mut out = DMatrix::from_element(n, c, T::zero());
+        for (ocol, row) in out.as_mut_slice().chunks_exact_mut(n).zip(&self.by_row) {
             for (m, olm) in row {
-                let c = olm.conj();
-                for k in 0..x.nrows() {
-                    out[(k, l)] += x[(k, *m)].clone() * c.clone();
+                let conj = olm.conj();
+                for (o, xkm) in ocol.iter_mut().zip(&xs[m * n..(m + 1) * n]) {
+                    *o += xkm.clone() * conj.clone();
                 }
             }
         }
