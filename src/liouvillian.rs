@@ -170,10 +170,9 @@ impl<T: Ring> SparseOp<T> {
         SparseOp { by_col, by_row }
     }
 
-    /// `O X`: `(OX)_kl = Σ_m O_km X_ml` (column-major slices: column `l` of `X` and `OX`).
-    fn left_mul(&self, x: &DMatrix<T>) -> DMatrix<T> {
-        let (n, c) = x.shape();
-        let mut out = DMatrix::from_element(n, c, T::zero());
+    /// `out += c·O X`, `(OX)_kl = Σ_m O_km X_ml` (column-major slices: column `l` of `X`, `out`).
+    fn left_mul_add(&self, x: &DMatrix<T>, c: &T, out: &mut DMatrix<T>) {
+        let n = x.nrows();
         for (xcol, ocol) in x
             .as_slice()
             .chunks_exact(n)
@@ -181,17 +180,15 @@ impl<T: Ring> SparseOp<T> {
         {
             for (k, row) in self.by_row.iter().enumerate() {
                 for (m, okm) in row {
-                    ocol[k] += okm.clone() * xcol[*m].clone();
+                    ocol[k] += c.clone() * okm.clone() * xcol[*m].clone();
                 }
             }
         }
-        out
     }
 
-    /// `O† X`: `(O†X)_kl = Σ_m conj(O_mk) X_ml`.
-    fn adjoint_left_mul(&self, x: &DMatrix<T>) -> DMatrix<T> {
-        let (n, c) = x.shape();
-        let mut out = DMatrix::from_element(n, c, T::zero());
+    /// `out += c·O† X`, `(O†X)_kl = Σ_m conj(O_mk) X_ml`.
+    fn adjoint_left_mul_add(&self, x: &DMatrix<T>, c: &T, out: &mut DMatrix<T>) {
+        let n = x.nrows();
         for (xcol, ocol) in x
             .as_slice()
             .chunks_exact(n)
@@ -199,42 +196,38 @@ impl<T: Ring> SparseOp<T> {
         {
             for (k, col) in self.by_col.iter().enumerate() {
                 for (m, omk) in col {
-                    ocol[k] += omk.conj() * xcol[*m].clone();
+                    ocol[k] += c.clone() * omk.conj() * xcol[*m].clone();
                 }
             }
         }
-        out
     }
 
-    /// `X O`: `(XO)_kl = Σ_m X_km O_ml`.
-    fn right_mul(&self, x: &DMatrix<T>) -> DMatrix<T> {
-        let (n, c) = x.shape();
+    /// `out += c·X O`, `(XO)_kl = Σ_m X_km O_ml`.
+    fn right_mul_add(&self, x: &DMatrix<T>, c: &T, out: &mut DMatrix<T>) {
+        let n = x.nrows();
         let xs = x.as_slice();
-        let mut out = DMatrix::from_element(n, c, T::zero());
         for (ocol, col) in out.as_mut_slice().chunks_exact_mut(n).zip(&self.by_col) {
             for (m, oml) in col {
+                let factor = c.clone() * oml.clone();
                 for (o, xkm) in ocol.iter_mut().zip(&xs[m * n..(m + 1) * n]) {
-                    *o += xkm.clone() * oml.clone();
+                    *o += xkm.clone() * factor.clone();
                 }
             }
         }
-        out
     }
 
-    /// `X O†`: `(XO†)_kl = Σ_m X_km conj(O_lm)`.
-    fn right_mul_adjoint(&self, x: &DMatrix<T>) -> DMatrix<T> {
-        let (n, c) = x.shape();
+    /// `out += c·X O†`, `(XO†)_kl = Σ_m X_km conj(O_lm)`.
+    fn right_mul_adjoint_add(&self, x: &DMatrix<T>, c: &T, out: &mut DMatrix<T>) {
+        let n = x.nrows();
         let xs = x.as_slice();
-        let mut out = DMatrix::from_element(n, c, T::zero());
         for (ocol, row) in out.as_mut_slice().chunks_exact_mut(n).zip(&self.by_row) {
             for (m, olm) in row {
-                let conj = olm.conj();
+                let factor = c.clone() * olm.conj();
                 for (o, xkm) in ocol.iter_mut().zip(&xs[m * n..(m + 1) * n]) {
-                    *o += xkm.clone() * conj.clone();
+                    *o += xkm.clone() * factor.clone();
                 }
             }
         }
-        out
     }
 }
 
@@ -317,29 +310,53 @@ impl<T: Ring> Lindblad<T> {
     /// Computed with sparse operator products (`O(nnz(o)·dim)` each), so the residual check of
     /// a large steady state costs far less than the solve it checks.
     pub fn apply_jump(&self, k: usize, rho: &DMatrix<T>) -> DMatrix<T> {
+        let mut out = DMatrix::from_element(rho.nrows(), rho.ncols(), T::zero());
+        self.add_jump(k, rho, &T::one(), &mut out);
+        out
+    }
+
+    /// `out += weight · (r/2) D_o(ρ)` for channel `k` (Eq. 2), without temporaries beyond
+    /// `oρ` and `ρo†`: linear combinations of channels (e.g. a residual from unit-rate
+    /// channels) cost no extra matrix passes.
+    pub fn add_jump(&self, k: usize, rho: &DMatrix<T>, weight: &T, out: &mut DMatrix<T>) {
         let o = &self.sparse_jumps[k];
-        let o_rho = o.left_mul(rho);
-        let rho_od = o.right_mul_adjoint(rho);
-        let jumped = o.right_mul_adjoint(&o_rho);
-        let n_rho = o.adjoint_left_mul(&o_rho);
-        let rho_n = o.right_mul(&rho_od);
-        let half = T::from_ratio(1, 2);
-        let d = jumped * (T::one() + T::one()) - (n_rho + rho_n);
-        d * (self.jumps[k].rate.clone() * half)
+        let (rows, cols) = rho.shape();
+        let one = T::one();
+        let mut o_rho = DMatrix::from_element(rows, cols, T::zero());
+        o.left_mul_add(rho, &one, &mut o_rho);
+        let mut rho_od = DMatrix::from_element(rows, cols, T::zero());
+        o.right_mul_adjoint_add(rho, &one, &mut rho_od);
+        // (r/2)(2 oρo† − o†oρ − ρo†o)
+        let half = weight.clone() * self.jumps[k].rate.clone() * T::from_ratio(1, 2);
+        o.right_mul_adjoint_add(&o_rho, &(half.clone() + half.clone()), out);
+        o.adjoint_left_mul_add(&o_rho, &(-half.clone()), out);
+        o.right_mul_add(&rho_od, &(-half), out);
     }
 
     /// The Hamiltonian part `i[ρ, H]` of Eq. (1).
     pub fn apply_hamiltonian(&self, rho: &DMatrix<T>) -> DMatrix<T> {
+        let mut out = DMatrix::from_element(rho.nrows(), rho.ncols(), T::zero());
+        self.add_hamiltonian(rho, &T::one(), &mut out);
+        out
+    }
+
+    /// `out += weight · i[ρ, H]` (Eq. 1).
+    pub fn add_hamiltonian(&self, rho: &DMatrix<T>, weight: &T, out: &mut DMatrix<T>) {
         let h = &self.sparse_hamiltonian;
-        (h.right_mul(rho) - h.left_mul(rho)) * T::imag_unit()
+        let c = weight.clone() * T::imag_unit();
+        h.right_mul_add(rho, &c, out);
+        h.left_mul_add(rho, &(-c), out);
     }
 
     /// `𝓛(ρ)` of Eq. (1)–(2), computed with operator products (independent of the
     /// superoperator assembly, so it serves as a residual check).
     pub fn apply(&self, rho: &DMatrix<T>) -> DMatrix<T> {
-        (0..self.jumps.len()).fold(self.apply_hamiltonian(rho), |acc, k| {
-            acc + self.apply_jump(k, rho)
-        })
+        let one = T::one();
+        let mut out = self.apply_hamiltonian(rho);
+        for k in 0..self.jumps.len() {
+            self.add_jump(k, rho, &one, &mut out);
+        }
+        out
     }
 
     /// The superoperator of `i[·, H]` on `sector`.

@@ -233,9 +233,12 @@ impl CavitySolver {
     /// `g·i[ρ, H_g] + ω0·i[ρ, H_0] + Σ_k r_k (1/2) D_{o_k}(ρ)` from unit-rate terms.
     pub fn residual(&self, params: &CavityParams, rho: &DMatrix<Complex64>) -> f64 {
         let re = |x: f64| Complex64::new(x, 0.0);
-        let mut image = self.unit_generator.apply_hamiltonian(rho) * re(params.coupling());
+        let mut image = DMatrix::from_element(rho.nrows(), rho.ncols(), re(0.0));
+        self.unit_generator
+            .add_hamiltonian(rho, &re(params.coupling()), &mut image);
         if let Frame::Lab { omega0 } = params.frame() {
-            image += self.free_generator.apply_hamiltonian(rho) * re(omega0);
+            self.free_generator
+                .add_hamiltonian(rho, &re(omega0), &mut image);
         }
         let rates = [
             params.pump(),
@@ -245,7 +248,7 @@ impl CavitySolver {
             params.kappa(),
         ];
         for (k, rate) in rates.into_iter().enumerate() {
-            image += self.unit_generator.apply_jump(k, rho) * re(rate);
+            self.unit_generator.add_jump(k, rho, &re(rate), &mut image);
         }
         image.iter().map(|z| z.norm()).fold(0.0, f64::max)
     }

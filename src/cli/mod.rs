@@ -9,7 +9,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+pub mod cavity;
 pub mod diamond;
+pub mod sweep;
 
 /// Verify Tacchino et al., PRL 120, 063604 (2018) by exact and certified computation.
 ///
@@ -29,6 +31,11 @@ pub struct Cli {
 enum Command {
     /// Steady state of the diamond model (Eq. 1–6) at given bath temperatures or rate ratios.
     Diamond(diamond::DiamondArgs),
+    /// Full cavity-QED model (Eq. 7–8) and its effective diamond model (Eq. 9) at one point,
+    /// units g = 1.
+    Cavity(cavity::CavityArgs),
+    /// Fig. 2(b)/(c): full and effective concurrence over log-spaced κ/g (CSV or JSON).
+    Sweep(sweep::SweepArgs),
 }
 
 /// A command's failure, mapped to the exit-code contract.
@@ -70,6 +77,8 @@ pub type Output = String;
 pub fn run(cli: Cli) -> Result<Output, CliError> {
     match cli.command {
         Command::Diamond(args) => diamond::run(&args),
+        Command::Cavity(args) => cavity::run(&args),
+        Command::Sweep(args) => sweep::run(&args),
     }
 }
 
