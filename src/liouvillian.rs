@@ -10,7 +10,6 @@
 use nalgebra::DMatrix;
 use thiserror::Error;
 
-use crate::operators::number;
 use crate::ring::Ring;
 
 /// Errors of superoperator assembly.
@@ -367,7 +366,19 @@ impl<T: Ring> Lindblad<T> {
         &self,
         sector: &Sector,
     ) -> Result<DMatrix<T>, LiouvillianError> {
-        let h = SparseOp::new(&self.hamiltonian);
+        Ok(dense(sector, self.hamiltonian_triplets(sector)?))
+    }
+
+    /// [`Self::hamiltonian_superoperator`] as `(row, column, value)` triplets, entries at the
+    /// same position to be added: the sparse form for sectors too large to hold densely.
+    ///
+    /// # Errors
+    /// [`LiouvillianError::SectorNotInvariant`] when `sector` is not closed under it.
+    pub fn hamiltonian_triplets(
+        &self,
+        sector: &Sector,
+    ) -> Result<Vec<(usize, usize, T)>, LiouvillianError> {
+        let h = &self.sparse_hamiltonian;
         let minus_i = -T::imag_unit();
         let plus_i = T::imag_unit();
         assemble(sector, |i, j, out| {
@@ -390,8 +401,25 @@ impl<T: Ring> Lindblad<T> {
         k: usize,
         sector: &Sector,
     ) -> Result<DMatrix<T>, LiouvillianError> {
-        let o = SparseOp::new(&self.jumps[k].op);
-        let n = SparseOp::new(&number(&self.jumps[k].op));
+        Ok(dense(sector, self.dissipator_triplets(k, sector)?))
+    }
+
+    /// [`Self::dissipator_superoperator`] as `(row, column, value)` triplets, entries at the
+    /// same position to be added.
+    ///
+    /// # Errors
+    /// [`LiouvillianError::SectorNotInvariant`] when `sector` is not closed under it.
+    pub fn dissipator_triplets(
+        &self,
+        k: usize,
+        sector: &Sector,
+    ) -> Result<Vec<(usize, usize, T)>, LiouvillianError> {
+        let o = &self.sparse_jumps[k];
+        let op = &self.jumps[k].op;
+        // n = o†o by a sparse product (O(nnz·dim), not O(dim³)).
+        let mut n = DMatrix::from_element(op.nrows(), op.ncols(), T::zero());
+        o.adjoint_left_mul_add(op, &T::one(), &mut n);
+        let n = SparseOp::new(&n);
         let minus_half = -T::from_ratio(1, 2);
         assemble(sector, |i, j, out| {
             // o|i⟩⟨j|o† = Σ_{k,l} o_ki conj(o_lj) |k⟩⟨l|
@@ -423,14 +451,13 @@ impl<T: Ring> Lindblad<T> {
     }
 }
 
-/// Builds a sector superoperator column by column from a rule that emits the components
-/// `(ket, bra, value)` of the image of `|i⟩⟨j|`.
+/// Collects a sector superoperator column by column, as triplets `(row, column, value)`, from
+/// a rule that emits the components `(ket, bra, value)` of the image of `|i⟩⟨j|`.
 fn assemble<T: Ring>(
     sector: &Sector,
     image: impl Fn(usize, usize, &mut dyn FnMut(usize, usize, T)),
-) -> Result<DMatrix<T>, LiouvillianError> {
-    let n = sector.len();
-    let mut m = DMatrix::from_element(n, n, T::zero());
+) -> Result<Vec<(usize, usize, T)>, LiouvillianError> {
+    let mut triplets = Vec::new();
     let mut error = None;
     for (col, &(i, j)) in sector.pairs().iter().enumerate() {
         image(i, j, &mut |k, l, v| {
@@ -438,7 +465,7 @@ fn assemble<T: Ring>(
                 return;
             }
             match sector.position(k, l) {
-                Some(row) => m[(row, col)] += v,
+                Some(row) => triplets.push((row, col, v)),
                 None => {
                     error.get_or_insert(LiouvillianError::SectorNotInvariant {
                         from_ket: i,
@@ -452,8 +479,18 @@ fn assemble<T: Ring>(
     }
     match error {
         Some(e) => Err(e),
-        None => Ok(m),
+        None => Ok(triplets),
     }
+}
+
+/// The dense sector matrix of a list of triplets (entries at the same position add up).
+fn dense<T: Ring>(sector: &Sector, triplets: Vec<(usize, usize, T)>) -> DMatrix<T> {
+    let n = sector.len();
+    let mut m = DMatrix::from_element(n, n, T::zero());
+    for (row, col, v) in triplets {
+        m[(row, col)] += v;
+    }
+    m
 }
 
 #[cfg(test)]

@@ -23,11 +23,28 @@ pub const TOP_POPULATION_TOLERANCE: f64 = 1e-12;
 /// How the photon cutoff is chosen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Cutoff {
-    /// Increase `N` from [`MIN_CUTOFF`] one Fock state at a time until both
-    /// [`CONCURRENCE_TOLERANCE`] and [`TOP_POPULATION_TOLERANCE`] hold, up to [`MAX_CUTOFF`].
-    Auto,
+    /// Increase `N` from [`MIN_CUTOFF`] (by one Fock state up to 8, then by `⌊N/4⌋`, see
+    /// [`next_cutoff`]) until both [`CONCURRENCE_TOLERANCE`] (between consecutive cutoffs tried)
+    /// and [`TOP_POPULATION_TOLERANCE`] hold, up to `max` (at most [`MAX_CUTOFF`];
+    /// [`Cutoff::AUTO`] searches the whole range).
+    Auto {
+        /// Largest cutoff tried.
+        max: usize,
+    },
     /// Exactly this many Fock states.
     Fixed(usize),
+}
+
+impl Cutoff {
+    /// The automatic cutoff over the whole supported range.
+    pub const AUTO: Cutoff = Cutoff::Auto { max: MAX_CUTOFF };
+}
+
+/// The cutoff tried after `n` by the automatic search: `n + max(1, ⌊n/4⌋)`, capped at `max`.
+/// Geometric growth keeps a search to `MAX_CUTOFF` at ~20 solves; a larger step only makes the
+/// concurrence-change test stricter.
+pub fn next_cutoff(n: usize, max: usize) -> usize {
+    (n + (n / 4).max(1)).min(max)
 }
 
 /// How the cutoff of a solve was obtained.
@@ -37,9 +54,10 @@ pub struct CutoffReport {
     pub cutoff: usize,
     /// Whether it was chosen automatically.
     pub automatic: bool,
-    /// First cutoff tried (equal to `cutoff` when fixed).
-    pub first_tried: usize,
-    /// `|C(N) − C(N−1)|` at the chosen `N` (automatic only).
+    /// The cutoffs solved, in order (just `[cutoff]` when fixed).
+    pub tried: Vec<usize>,
+    /// `|C(N) − C(N')|` between the chosen `N` and the cutoff `N'` tried before it (automatic
+    /// only).
     pub concurrence_change: Option<f64>,
     /// Population of the top Fock level at the chosen `N`.
     pub top_fock_population: f64,
@@ -99,12 +117,14 @@ impl CavityEngine {
 
     /// The steady state of Eq. (7)–(8) with the cutoff chosen as `cutoff` says.
     ///
-    /// With [`Cutoff::Auto`], `N = 2, 3, …` until `|C(N) − C(N−1)| ≤` [`CONCURRENCE_TOLERANCE`]
-    /// and `P(N−1) ≤` [`TOP_POPULATION_TOLERANCE`].
+    /// With [`Cutoff::Auto`], `N = 2, 3, …` ([`next_cutoff`]) until `|C(N) − C(N')| ≤`
+    /// [`CONCURRENCE_TOLERANCE`] for the previous cutoff `N'` and `P(N−1) ≤`
+    /// [`TOP_POPULATION_TOLERANCE`].
     ///
     /// # Errors
-    /// [`CavityError::CutoffNotConverged`] when [`MAX_CUTOFF`] is reached first; the solver's
-    /// errors otherwise.
+    /// [`CavityError::CutoffNotConverged`] when the search cap is reached first;
+    /// [`CavityError::CutoffOutOfRange`] for a fixed cutoff or cap outside
+    /// `MIN_CUTOFF + 1..=MAX_CUTOFF`; the solver's errors otherwise.
     pub fn solve(
         &self,
         params: &CavityParams,
@@ -116,16 +136,25 @@ impl CavityEngine {
                 let report = CutoffReport {
                     cutoff: n,
                     automatic: false,
-                    first_tried: n,
+                    tried: vec![n],
                     concurrence_change: None,
                     top_fock_population: state.top_fock_population,
                 };
                 Ok((state, report))
             }
-            Cutoff::Auto => {
+            Cutoff::Auto { max } => {
+                if !(MIN_CUTOFF + 1..=MAX_CUTOFF).contains(&max) {
+                    return Err(CavityError::CutoffOutOfRange {
+                        cutoff: max,
+                        min: MIN_CUTOFF + 1,
+                        max: MAX_CUTOFF,
+                    });
+                }
                 let mut previous = self.solver(MIN_CUTOFF)?.solve(params)?;
+                let mut tried = vec![MIN_CUTOFF];
                 loop {
-                    let n = previous.cutoff + 1;
+                    let n = next_cutoff(previous.cutoff, max);
+                    tried.push(n);
                     let state = self.solver(n)?.solve(params)?;
                     let change = (state.concurrence - previous.concurrence).abs();
                     if change <= CONCURRENCE_TOLERANCE
@@ -134,16 +163,15 @@ impl CavityEngine {
                         let report = CutoffReport {
                             cutoff: n,
                             automatic: true,
-                            first_tried: MIN_CUTOFF,
+                            tried,
                             concurrence_change: Some(change),
                             top_fock_population: state.top_fock_population,
                         };
                         return Ok((state, report));
                     }
-                    if n == MAX_CUTOFF {
+                    if n == max {
                         return Err(CavityError::CutoffNotConverged {
-                            first: MIN_CUTOFF,
-                            last: n,
+                            tried,
                             concurrence_change: change,
                             concurrence_tolerance: CONCURRENCE_TOLERANCE,
                             top_population: state.top_fock_population,

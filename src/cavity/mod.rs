@@ -64,22 +64,21 @@ pub enum CavityError {
     },
     /// The automatic cutoff search reached its cap without meeting both tolerances.
     #[error(
-        "the photon cutoff did not converge: tried {first}..={last} Fock states; at {last} the \
-         concurrence changed by {concurrence_change:e} (tolerance {concurrence_tolerance:e}) and \
+        "the photon cutoff did not converge: tried {tried:?} Fock states; at the last one the \
+         concurrence changed by {concurrence_change:e} from the previous (tolerance \
+         {concurrence_tolerance:e}) and \
          the top Fock level holds {top_population:e} (tolerance {population_tolerance:e}); the \
          cavity is too strongly populated for a truncated Fock space: lower the pump, raise \
          kappa, or force a cutoff with --cutoff N"
     )]
     CutoffNotConverged {
-        /// First cutoff tried.
-        first: usize,
-        /// Last cutoff tried (the cap).
-        last: usize,
-        /// `|C(last) − C(last − 1)|`.
+        /// The cutoffs tried, in order; the last is the cap.
+        tried: Vec<usize>,
+        /// `|C(last) − C(previous cutoff tried)|`.
         concurrence_change: f64,
         /// Tolerance on the concurrence change.
         concurrence_tolerance: f64,
-        /// Population of Fock level `last − 1`.
+        /// Population of the top Fock level at the last cutoff.
         top_population: f64,
         /// Tolerance on the top-level population.
         population_tolerance: f64,

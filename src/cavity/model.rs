@@ -234,7 +234,10 @@ pub fn generator(params: &CavityParams, cutoff: usize) -> Result<Lindblad<Comple
 /// # Panics
 /// Never for a `4N × 4N` ρ; other shapes are a programming error and panic.
 pub fn qubit_state(rho: &DMatrix<Complex64>) -> DMatrix<Complex64> {
-    assert!(rho.nrows() % 4 == 0 && rho.is_square(), "ρ must be 4N × 4N");
+    assert!(
+        rho.nrows().is_multiple_of(4) && rho.is_square(),
+        "ρ must be 4N × 4N"
+    );
     let cutoff = rho.nrows() / 4;
     DMatrix::from_fn(4, 4, |q, r| {
         (0..cutoff).map(|n| rho[(4 * n + q, 4 * n + r)]).sum()
@@ -246,7 +249,10 @@ pub fn qubit_state(rho: &DMatrix<Complex64>) -> DMatrix<Complex64> {
 /// # Panics
 /// Never for a `4N × 4N` ρ; other shapes are a programming error and panic.
 pub fn fock_populations(rho: &DMatrix<Complex64>) -> Vec<f64> {
-    assert!(rho.nrows() % 4 == 0 && rho.is_square(), "ρ must be 4N × 4N");
+    assert!(
+        rho.nrows().is_multiple_of(4) && rho.is_square(),
+        "ρ must be 4N × 4N"
+    );
     (0..rho.nrows() / 4)
         .map(|n| (0..4).map(|q| rho[(4 * n + q, 4 * n + q)].re).sum())
         .collect()

@@ -113,35 +113,49 @@ impl Reduction {
         &self.trace_weights
     }
 
-    /// The real matrix `M` of a sector superoperator `S` on the orbit sums:
+    /// The real matrix `M` of a sector superoperator `S`, given as `(row, column, value)`
+    /// triplets (entries at the same position add up), on the orbit sums:
     /// `S B_o = Σ_o' M_{o'o} B_o'`.
     ///
     /// # Errors
-    /// [`CavityError::SymmetryBroken`] when `S` has an imaginary entry or `S B_o` is not
-    /// constant on some orbit (the generator is then not real or not swap-invariant), beyond
+    /// [`CavityError::SymmetryBroken`] when `S B_o` is not real or not constant on some orbit (the generator is then not real or not swap-invariant), beyond
     /// [`SYMMETRY_TOLERANCE`] of the largest entry.
-    pub fn reduce(&self, superop: &DMatrix<Complex64>) -> Result<DMatrix<f64>, CavityError> {
-        let scale = superop.iter().map(|z| z.norm()).fold(0.0, f64::max);
+    pub fn reduce(
+        &self,
+        triplets: &[(usize, usize, Complex64)],
+    ) -> Result<DMatrix<f64>, CavityError> {
+        let scale = triplets.iter().map(|t| t.2.norm()).fold(0.0, f64::max);
         let tolerance = SYMMETRY_TOLERANCE * scale;
-        let imaginary = superop.iter().map(|z| z.im.abs()).fold(0.0, f64::max);
+        // Row r of S summed over each orbit of columns: (S B_o)_r.
+        let mut rows: Vec<Vec<(usize, Complex64)>> = vec![Vec::new(); self.sector.len()];
+        for &(r, c, v) in triplets {
+            rows[r].push((self.orbit_of[c], v));
+        }
+        let n = self.len();
+        let mut reduced = DMatrix::<f64>::zeros(n, n);
+        let mut row_sums = vec![Complex64::new(0.0, 0.0); n];
+        let (mut imaginary, mut mismatch) = (0.0_f64, 0.0_f64);
+        for (o_row, members) in self.members.iter().enumerate() {
+            for (m, &r) in members.iter().enumerate() {
+                row_sums.fill(Complex64::new(0.0, 0.0));
+                for &(o, v) in &rows[r] {
+                    row_sums[o] += v;
+                }
+                for (o, w) in row_sums.iter().enumerate() {
+                    imaginary = imaginary.max(w.im.abs());
+                    if m == 0 {
+                        reduced[(o_row, o)] = w.re;
+                    } else {
+                        mismatch = mismatch.max((w.re - reduced[(o_row, o)]).abs());
+                    }
+                }
+            }
+        }
         if imaginary > tolerance {
             return Err(CavityError::SymmetryBroken {
                 symmetry: "real in the photon phase gauge",
                 mismatch: imaginary,
             });
-        }
-        let n = self.len();
-        let mut reduced = DMatrix::zeros(n, n);
-        let mut mismatch: f64 = 0.0;
-        for (o, cols) in self.members.iter().enumerate() {
-            for (o_row, rows) in self.members.iter().enumerate() {
-                let row_sum = |row: usize| cols.iter().map(|&s| superop[(row, s)].re).sum::<f64>();
-                let value = row_sum(rows[0]);
-                for &r in &rows[1..] {
-                    mismatch = mismatch.max((row_sum(r) - value).abs());
-                }
-                reduced[(o_row, o)] = value;
-            }
         }
         if mismatch > tolerance {
             return Err(CavityError::SymmetryBroken {

@@ -18,7 +18,7 @@ use nalgebra::{DMatrix, DVector};
 use num_complex::Complex64;
 
 use super::CavityError;
-use super::model::{CHANNELS, CavityOperators, CavitySpace, fock_populations, qubit_state};
+use super::model::{CavityOperators, CavitySpace, fock_populations, qubit_state};
 use super::params::{CavityParams, Frame};
 use super::reduction::Reduction;
 use crate::concurrence::wootters;
@@ -95,13 +95,15 @@ impl CavitySolver {
         let unit_generator = operators.generator(&unit);
         let free_generator = Lindblad::new(operators.free_hamiltonian().clone());
         let sector = reduction.sector();
-        let channel = |k: usize| gauged.dissipator_superoperator(k, sector);
-        debug_assert_eq!(CHANNELS.len(), 5);
+        let channel = |k: usize| gauged.dissipator_triplets(k, sector);
+        let pair = |k: usize| -> Result<Vec<_>, CavityError> {
+            Ok([channel(k)?, channel(k + 1)?].concat())
+        };
         let terms = ReducedTerms {
-            coupling: reduction.reduce(&gauged.hamiltonian_superoperator(sector)?)?,
-            free: reduction.reduce(&free_generator.hamiltonian_superoperator(sector)?)?,
-            pump: reduction.reduce(&(channel(0)? + channel(1)?))?,
-            decay: reduction.reduce(&(channel(2)? + channel(3)?))?,
+            coupling: reduction.reduce(&gauged.hamiltonian_triplets(sector)?)?,
+            free: reduction.reduce(&free_generator.hamiltonian_triplets(sector)?)?,
+            pump: reduction.reduce(&pair(0)?)?,
+            decay: reduction.reduce(&pair(2)?)?,
             cavity: reduction.reduce(&channel(4)?)?,
         };
         let trace_row = reduction
@@ -207,7 +209,7 @@ impl CavitySolver {
         let rho = self.density_matrix(&coords);
         let residual = self.residual(params, &rho);
         let tolerance = RESIDUAL_TOLERANCE * scale;
-        if !(residual <= tolerance) {
+        if residual.is_nan() || residual > tolerance {
             return Err(SteadyStateError::IllConditioned {
                 residual,
                 tolerance,

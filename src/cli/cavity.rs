@@ -76,7 +76,7 @@ pub(crate) fn parse_cutoff(text: &str) -> Result<Cutoff, CliError> {
         )
     };
     if text == "auto" {
-        return Ok(Cutoff::Auto);
+        return Ok(Cutoff::AUTO);
     }
     let n: usize = text.parse().map_err(|_| bad())?;
     if (MIN_CUTOFF..=MAX_CUTOFF).contains(&n) {
@@ -174,7 +174,7 @@ fn to_json(point: &CavityPoint) -> Value {
         "omega0": omega0,
         "cutoff": point.cutoff.cutoff,
         "cutoff_mode": if point.cutoff.automatic { "auto" } else { "fixed" },
-        "cutoff_first_tried": point.cutoff.first_tried,
+        "cutoffs_tried": point.cutoff.tried,
         "cutoff_concurrence_change": point.cutoff.concurrence_change,
         "cutoff_concurrence_tolerance": CONCURRENCE_TOLERANCE,
         "cutoff_top_population_tolerance": TOP_POPULATION_TOLERANCE,
@@ -208,9 +208,9 @@ fn table(point: &CavityPoint) -> String {
     };
     let cutoff = match report.concurrence_change {
         Some(change) => format!(
-            "{} Fock states (auto: tried {}..={}, |ΔC| = {change:.1e} ≤ {CONCURRENCE_TOLERANCE:e}, \
+            "{} Fock states (auto: tried {:?}, |ΔC| = {change:.1e} ≤ {CONCURRENCE_TOLERANCE:e}, \
              P(top) = {:.1e} ≤ {TOP_POPULATION_TOLERANCE:e})",
-            report.cutoff, report.first_tried, report.cutoff, report.top_fock_population
+            report.cutoff, report.tried, report.top_fock_population
         ),
         None => format!(
             "{} Fock states (fixed; P(top) = {:.1e})",
@@ -246,7 +246,7 @@ fn table(point: &CavityPoint) -> String {
         (
             "effective rates",
             format!(
-                "Γ⁺ = {:e}, Γ_A⁻ = {:e}, Γ_S⁻ = {:e}, Γ = 4g²/κ = {:e}",
+                "Γ⁺ = {:.6e}, Γ_A⁻ = {:.6e}, Γ_S⁻ = {:.6e}, Γ = 4g²/κ = {:.6e}",
                 rates.pump, rates.decay_a, rates.decay_s, rates.cavity_decay
             ),
         ),

@@ -101,7 +101,7 @@ pub fn run(args: &SweepArgs) -> Result<Output, CliError> {
                 "gamma": figure.gamma(),
                 "pumps": figure.pumps(),
                 "points_per_pump": args.points,
-                "cutoff_mode": match cutoff { Cutoff::Auto => "auto", Cutoff::Fixed(_) => "fixed" },
+                "cutoff_mode": match cutoff { Cutoff::Auto { .. } => "auto", Cutoff::Fixed(_) => "fixed" },
                 "points": points,
             });
             let mut text = serde_json::to_string_pretty(&value)
