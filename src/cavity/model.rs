@@ -111,35 +111,35 @@ impl CavityOperators {
     /// # Errors
     /// [`CavityError::CutoffOutOfRange`] outside `MIN_CUTOFF..=MAX_CUTOFF`.
     pub fn new(cutoff: usize) -> Result<Self, CavityError> {
-        let space = CavitySpace::new(cutoff)?;
-        let id_cavity = identity::<Complex64>(cutoff);
-        let [c1, c2] = two_qubit_lowering::<Complex64>(LadderConvention::CommutingQubits);
-        let cavity = kron(&cavity_lowering(cutoff), &identity(4));
-        let qubits = [kron(&id_cavity, &c1), kron(&id_cavity, &c2)];
-        Ok(Self::with_operators(space, cavity, qubits))
+        Ok(Self::with_cavity_factor(
+            CavitySpace::new(cutoff)?,
+            cavity_lowering(cutoff),
+        ))
     }
 
-    fn with_operators(
-        space: CavitySpace,
-        cavity: DMatrix<Complex64>,
-        qubits: [DMatrix<Complex64>; 2],
-    ) -> Self {
-        let ad = dagger(&cavity);
-        let zero = DMatrix::from_element(space.dim(), space.dim(), Complex64::new(0.0, 0.0));
-        let coupling = qubits
-            .iter()
-            .fold(zero, |h, c| h + dagger(c) * &cavity + c * &ad);
+    /// The operators with the cavity factor `a_N` (`N × N`) given; every product is a Kronecker
+    /// product of small factors (`c_i† a = a_N ⊗ c_i†` since they act on different factors), so
+    /// building costs `O(dim²)`, not `O(dim³)`.
+    fn with_cavity_factor(space: CavitySpace, cavity_factor: DMatrix<Complex64>) -> Self {
+        let id_cavity = identity::<Complex64>(space.cutoff());
+        let [c1, c2] = two_qubit_lowering::<Complex64>(LadderConvention::CommutingQubits);
+        let collective = &c1 + &c2;
+        // Eq. (7) coupling: Σ_i (c_i† a + c_i a†) = a_N ⊗ (c1 + c2)† + a_N† ⊗ (c1 + c2)
+        let coupling =
+            kron(&cavity_factor, &dagger(&collective)) + kron(&dagger(&cavity_factor), &collective);
+        let cavity = kron(&cavity_factor, &identity(4));
+        let qubits = [kron(&id_cavity, &c1), kron(&id_cavity, &c2)];
         let excitations = space.excitations();
         // Σ_i c_i†c_i + a†a as an exact integer diagonal (a†a from √n·√n would carry rounding).
         let free = DMatrix::from_fn(space.dim(), space.dim(), |i, j| {
             Complex64::new(if i == j { excitations[i] as f64 } else { 0.0 }, 0.0)
         });
-        let [c1, c2] = &qubits;
+        let [q1, q2] = &qubits;
         let jumps = [
-            dagger(c1),
-            dagger(c2),
-            c1.clone(),
-            c2.clone(),
+            dagger(q1),
+            dagger(q2),
+            q1.clone(),
+            q2.clone(),
             cavity.clone(),
         ];
         CavityOperators {
@@ -156,8 +156,8 @@ impl CavityOperators {
     /// a unitary change of basis under which the generator of Eq. (7)–(8) maps real matrices to
     /// real matrices (the Hamiltonian becomes `i ×` real antisymmetric, the jumps stay real).
     pub fn photon_gauge(&self) -> Self {
-        let cavity = &self.cavity * Complex64::new(0.0, 1.0);
-        Self::with_operators(self.space, cavity, self.qubits.clone())
+        let factor = cavity_lowering(self.space.cutoff()) * Complex64::new(0.0, 1.0);
+        Self::with_cavity_factor(self.space, factor)
     }
 
     /// The Hilbert space.
@@ -290,6 +290,11 @@ mod tests {
         let [c1, c2] = ops.qubit_lowering();
         let sum = number(a) + number(c1) + number(c2);
         assert!((&sum - n).iter().all(|z| z.norm() < 1e-15));
+        let by_products = [c1, c2]
+            .iter()
+            .map(|&c| dagger(c) * a + c * dagger(a))
+            .fold(DMatrix::zeros(16, 16), |acc, t| acc + t);
+        assert_eq!(&by_products, h);
         assert_eq!(h * n - n * h, DMatrix::zeros(16, 16));
     }
 }
