@@ -169,64 +169,71 @@ impl<T: Ring> SparseOp<T> {
         SparseOp { by_col, by_row }
     }
 
-    /// `out += c·O X`, `(OX)_kl = Σ_m O_km X_ml` (column-major slices: column `l` of `X`, `out`).
-    fn left_mul_add(&self, x: &DMatrix<T>, c: &T, out: &mut DMatrix<T>) {
-        let n = x.nrows();
-        for (xcol, ocol) in x
-            .as_slice()
-            .chunks_exact(n)
-            .zip(out.as_mut_slice().chunks_exact_mut(n))
-        {
-            for (k, row) in self.by_row.iter().enumerate() {
-                for (m, okm) in row {
-                    ocol[k] += c.clone() * okm.clone() * xcol[*m].clone();
-                }
+    /// `c·O X` for `X` given by entries: `(OX)_kl = Σ_m O_km X_ml`.
+    fn left(&self, x: &[Entry<T>], c: &T) -> Vec<Entry<T>> {
+        let mut out = Vec::with_capacity(x.len());
+        for (m, l, v) in x {
+            for (k, okm) in &self.by_col[*m] {
+                out.push((*k, *l, c.clone() * okm.clone() * v.clone()));
+            }
+        }
+        out
+    }
+
+    /// `c·O† X`: `(O†X)_kl = Σ_m conj(O_mk) X_ml`.
+    fn adjoint_left(&self, x: &[Entry<T>], c: &T) -> Vec<Entry<T>> {
+        let mut out = Vec::with_capacity(x.len());
+        for (m, l, v) in x {
+            for (k, omk) in &self.by_row[*m] {
+                out.push((*k, *l, c.clone() * omk.conj() * v.clone()));
+            }
+        }
+        out
+    }
+
+    /// `c·X O`: `(XO)_kl = Σ_m X_km O_ml`.
+    fn right(&self, x: &[Entry<T>], c: &T) -> Vec<Entry<T>> {
+        let mut out = Vec::with_capacity(x.len());
+        for (k, m, v) in x {
+            for (l, oml) in &self.by_row[*m] {
+                out.push((*k, *l, c.clone() * v.clone() * oml.clone()));
+            }
+        }
+        out
+    }
+
+    /// `c·X O†`: `(XO†)_kl = Σ_m X_km conj(O_lm)`.
+    fn right_adjoint(&self, x: &[Entry<T>], c: &T) -> Vec<Entry<T>> {
+        let mut out = Vec::with_capacity(x.len());
+        for (k, m, v) in x {
+            for (l, olm) in &self.by_col[*m] {
+                out.push((*k, *l, c.clone() * v.clone() * olm.conj()));
+            }
+        }
+        out
+    }
+}
+
+/// An operator entry `(row, column, value)`; lists of entries may repeat a position, the
+/// values then add up.
+pub type Entry<T> = (usize, usize, T);
+
+/// The non-zero entries of a matrix, column by column.
+pub fn entries<T: Ring>(m: &DMatrix<T>) -> Vec<Entry<T>> {
+    let mut out = Vec::new();
+    for j in 0..m.ncols() {
+        for i in 0..m.nrows() {
+            if !m[(i, j)].is_zero() {
+                out.push((i, j, m[(i, j)].clone()));
             }
         }
     }
+    out
+}
 
-    /// `out += c·O† X`, `(O†X)_kl = Σ_m conj(O_mk) X_ml`.
-    fn adjoint_left_mul_add(&self, x: &DMatrix<T>, c: &T, out: &mut DMatrix<T>) {
-        let n = x.nrows();
-        for (xcol, ocol) in x
-            .as_slice()
-            .chunks_exact(n)
-            .zip(out.as_mut_slice().chunks_exact_mut(n))
-        {
-            for (k, col) in self.by_col.iter().enumerate() {
-                for (m, omk) in col {
-                    ocol[k] += c.clone() * omk.conj() * xcol[*m].clone();
-                }
-            }
-        }
-    }
-
-    /// `out += c·X O`, `(XO)_kl = Σ_m X_km O_ml`.
-    fn right_mul_add(&self, x: &DMatrix<T>, c: &T, out: &mut DMatrix<T>) {
-        let n = x.nrows();
-        let xs = x.as_slice();
-        for (ocol, col) in out.as_mut_slice().chunks_exact_mut(n).zip(&self.by_col) {
-            for (m, oml) in col {
-                let factor = c.clone() * oml.clone();
-                for (o, xkm) in ocol.iter_mut().zip(&xs[m * n..(m + 1) * n]) {
-                    *o += xkm.clone() * factor.clone();
-                }
-            }
-        }
-    }
-
-    /// `out += c·X O†`, `(XO†)_kl = Σ_m X_km conj(O_lm)`.
-    fn right_mul_adjoint_add(&self, x: &DMatrix<T>, c: &T, out: &mut DMatrix<T>) {
-        let n = x.nrows();
-        let xs = x.as_slice();
-        for (ocol, row) in out.as_mut_slice().chunks_exact_mut(n).zip(&self.by_row) {
-            for (m, olm) in row {
-                let factor = c.clone() * olm.conj();
-                for (o, xkm) in ocol.iter_mut().zip(&xs[m * n..(m + 1) * n]) {
-                    *o += xkm.clone() * factor.clone();
-                }
-            }
-        }
+fn accumulate<T: Ring>(out: &mut DMatrix<T>, entries: Vec<Entry<T>>) {
+    for (i, j, v) in entries {
+        out[(i, j)] += v;
     }
 }
 
@@ -306,54 +313,57 @@ impl<T: Ring> Lindblad<T> {
 
     /// `(r/2) D_o(ρ)` for channel `k` alone (Eq. 2), e.g. for the heat currents of Eq. (6).
     ///
-    /// Computed with sparse operator products (`O(nnz(o)·dim)` each), so the residual check of
-    /// a large steady state costs far less than the solve it checks.
+    /// Computed with sparse operator products (`O(nnz(ρ))` for ladder operators), so the
+    /// residual check of a large steady state costs far less than the solve it checks.
     pub fn apply_jump(&self, k: usize, rho: &DMatrix<T>) -> DMatrix<T> {
         let mut out = DMatrix::from_element(rho.nrows(), rho.ncols(), T::zero());
-        self.add_jump(k, rho, &T::one(), &mut out);
+        self.add_jump(k, &entries(rho), &T::one(), &mut out);
         out
     }
 
-    /// `out += weight · (r/2) D_o(ρ)` for channel `k` (Eq. 2), without temporaries beyond
-    /// `oρ` and `ρo†`: linear combinations of channels (e.g. a residual from unit-rate
-    /// channels) cost no extra matrix passes.
-    pub fn add_jump(&self, k: usize, rho: &DMatrix<T>, weight: &T, out: &mut DMatrix<T>) {
+    /// `out += weight · (r/2) D_o(ρ)` for channel `k` (Eq. 2), with ρ given by its entries
+    /// (see [`entries`]): linear combinations of channels (e.g. a residual from unit-rate
+    /// channels) and sparse states cost no dense matrix passes.
+    ///
+    /// # Formula
+    /// ```text
+    /// (r/2) D_o(ρ) = (r/2) (2 oρo† − o†(oρ) − (ρo†)o)
+    /// ```
+    pub fn add_jump(&self, k: usize, rho: &[Entry<T>], weight: &T, out: &mut DMatrix<T>) {
         let o = &self.sparse_jumps[k];
-        let (rows, cols) = rho.shape();
         let one = T::one();
-        let mut o_rho = DMatrix::from_element(rows, cols, T::zero());
-        o.left_mul_add(rho, &one, &mut o_rho);
-        let mut rho_od = DMatrix::from_element(rows, cols, T::zero());
-        o.right_mul_adjoint_add(rho, &one, &mut rho_od);
-        // (r/2)(2 oρo† − o†oρ − ρo†o)
         let half = weight.clone() * self.jumps[k].rate.clone() * T::from_ratio(1, 2);
-        o.right_mul_adjoint_add(&o_rho, &(half.clone() + half.clone()), out);
-        o.adjoint_left_mul_add(&o_rho, &(-half.clone()), out);
-        o.right_mul_add(&rho_od, &(-half), out);
+        let o_rho = o.left(rho, &one);
+        let rho_od = o.right_adjoint(rho, &one);
+        accumulate(out, o.right_adjoint(&o_rho, &(half.clone() + half.clone())));
+        accumulate(out, o.adjoint_left(&o_rho, &(-half.clone())));
+        accumulate(out, o.right(&rho_od, &(-half)));
     }
 
     /// The Hamiltonian part `i[ρ, H]` of Eq. (1).
     pub fn apply_hamiltonian(&self, rho: &DMatrix<T>) -> DMatrix<T> {
         let mut out = DMatrix::from_element(rho.nrows(), rho.ncols(), T::zero());
-        self.add_hamiltonian(rho, &T::one(), &mut out);
+        self.add_hamiltonian(&entries(rho), &T::one(), &mut out);
         out
     }
 
-    /// `out += weight · i[ρ, H]` (Eq. 1).
-    pub fn add_hamiltonian(&self, rho: &DMatrix<T>, weight: &T, out: &mut DMatrix<T>) {
+    /// `out += weight · i[ρ, H]` (Eq. 1), ρ given by its entries.
+    pub fn add_hamiltonian(&self, rho: &[Entry<T>], weight: &T, out: &mut DMatrix<T>) {
         let h = &self.sparse_hamiltonian;
         let c = weight.clone() * T::imag_unit();
-        h.right_mul_add(rho, &c, out);
-        h.left_mul_add(rho, &(-c), out);
+        accumulate(out, h.right(rho, &c));
+        accumulate(out, h.left(rho, &(-c)));
     }
 
     /// `𝓛(ρ)` of Eq. (1)–(2), computed with operator products (independent of the
     /// superoperator assembly, so it serves as a residual check).
     pub fn apply(&self, rho: &DMatrix<T>) -> DMatrix<T> {
         let one = T::one();
-        let mut out = self.apply_hamiltonian(rho);
+        let rho_entries = entries(rho);
+        let mut out = DMatrix::from_element(rho.nrows(), rho.ncols(), T::zero());
+        self.add_hamiltonian(&rho_entries, &one, &mut out);
         for k in 0..self.jumps.len() {
-            self.add_jump(k, rho, &one, &mut out);
+            self.add_jump(k, &rho_entries, &one, &mut out);
         }
         out
     }
@@ -416,9 +426,9 @@ impl<T: Ring> Lindblad<T> {
     ) -> Result<Vec<(usize, usize, T)>, LiouvillianError> {
         let o = &self.sparse_jumps[k];
         let op = &self.jumps[k].op;
-        // n = o†o by a sparse product (O(nnz·dim), not O(dim³)).
+        // n = o†o by a sparse product (O(nnz), not O(dim³)).
         let mut n = DMatrix::from_element(op.nrows(), op.ncols(), T::zero());
-        o.adjoint_left_mul_add(op, &T::one(), &mut n);
+        accumulate(&mut n, o.adjoint_left(&entries(op), &T::one()));
         let n = SparseOp::new(&n);
         let minus_half = -T::from_ratio(1, 2);
         assemble(sector, |i, j, out| {

@@ -7,6 +7,7 @@
 //! - `reduced_solve_equals_unreduced_solves`: symmetry reduction (84 → 38 unknowns) is exact.
 //! - `lab_frame_gives_the_rotating_frame_steady_state`: ω0 = 1000 g, unreduced solve.
 //! - `no_pump_no_decay_is_not_unique`: p = γ = 0 leaves the dark state stationary.
+//! - `empty_ground_state_falls_back_to_the_trace_row`: g = γ = 0, the dense fallback.
 //! - `effective_model_matches_exact_diamond`: Eq. (9) f64 path vs GaussQ exact kernel.
 //! - `adiabatic_limit_kappa_100`: full vs effective at κ/g = 100, and convergence in κ.
 //! - `qutip_reference_values`: independent QuTiP 5 solves (table).
@@ -124,6 +125,18 @@ fn no_pump_no_decay_is_not_unique() {
         .unwrap();
     assert_eq!(decay_only.concurrence, 0.0);
     assert_relative_eq!(decay_only.rho[(0, 0)].re, 1.0, epsilon = 1e-15);
+}
+
+/// `g = γ = 0`, `p > 0`: the qubits are pumped to `|E⟩` and never relax; the ground state is
+/// empty, so the banded solve (normalised on the ground population) is singular and the dense
+/// trace-row solve must take over and find the unique `|E, 0⟩`.
+#[test]
+fn empty_ground_state_falls_back_to_the_trace_row() {
+    let p = CavityParams::new(0.0, 1.0, 1e-2, 0.0).unwrap();
+    let state = CavitySolver::new(3).unwrap().solve(&p).unwrap();
+    let excited = CavitySpace::new(3).unwrap().index(0, 1, 1);
+    assert_relative_eq!(state.rho[(excited, excited)].re, 1.0, epsilon = 1e-14);
+    assert_eq!(state.concurrence, 0.0);
 }
 
 /// The effective-model f64 path (Eq. 9 → diamond generator → numeric sector solve) against the

@@ -20,6 +20,7 @@ use thiserror::Error;
 use crate::liouvillian::LiouvillianError;
 use crate::steady_state::SteadyStateError;
 
+pub mod banded;
 pub mod effective;
 pub mod engine;
 pub mod model;

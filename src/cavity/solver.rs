@@ -18,11 +18,12 @@ use nalgebra::{DMatrix, DVector};
 use num_complex::Complex64;
 
 use super::CavityError;
+use super::banded::BandedMatrix;
 use super::model::{CavityOperators, CavitySpace, fock_populations, qubit_state};
 use super::params::{CavityParams, Frame};
 use super::reduction::Reduction;
 use crate::concurrence::wootters;
-use crate::liouvillian::{Lindblad, Sector};
+use crate::liouvillian::{Entry, Lindblad, Sector, entries};
 use crate::steady_state::SteadyStateError;
 
 /// A pivot of the trace-augmented reduced system below this fraction of the largest pivot is
@@ -37,14 +38,56 @@ pub const SINGULAR_PIVOT: f64 = 1e-11;
 /// solution is not trustworthy and is reported, not returned.
 pub const RESIDUAL_TOLERANCE: f64 = 1e-10;
 
-/// The reduced matrices of the terms of Eq. (7)–(8) at unit coefficient.
+/// The reduced generator of Eq. (7)–(8) as a sparse list of entries, each with its value in the
+/// five terms at unit coefficient, in the order `g, ω0, p, γ, κ`
+/// (`M = g M_g + ω0 M_ω0 + p M_p + γ M_γ + κ M_κ`), and its bandwidths.
 #[derive(Clone, Debug)]
-struct ReducedTerms {
-    coupling: DMatrix<f64>,
-    free: DMatrix<f64>,
-    pump: DMatrix<f64>,
-    decay: DMatrix<f64>,
-    cavity: DMatrix<f64>,
+struct ReducedGenerator {
+    entries: Vec<(usize, usize, [f64; 5])>,
+    lower_bandwidth: usize,
+    upper_bandwidth: usize,
+}
+
+impl ReducedGenerator {
+    fn new(terms: [DMatrix<f64>; 5]) -> Self {
+        let n = terms[0].nrows();
+        let mut entries = Vec::new();
+        let (mut kl, mut ku) = (0, 0);
+        for j in 0..n {
+            for i in 0..n {
+                let values = [0, 1, 2, 3, 4].map(|t| terms[t][(i, j)]);
+                if values.iter().any(|&v| v != 0.0) {
+                    entries.push((i, j, values));
+                    kl = kl.max(i.saturating_sub(j));
+                    ku = ku.max(j.saturating_sub(i));
+                }
+            }
+        }
+        ReducedGenerator {
+            entries,
+            lower_bandwidth: kl,
+            upper_bandwidth: ku,
+        }
+    }
+}
+
+/// The coefficients `g, ω0, p, γ, κ` of the reduced terms at `params`.
+fn coefficients(params: &CavityParams) -> [f64; 5] {
+    let omega0 = match params.frame() {
+        Frame::Rotating => 0.0,
+        Frame::Lab { omega0 } => omega0,
+    };
+    [
+        params.coupling(),
+        omega0,
+        params.pump(),
+        params.gamma(),
+        params.kappa(),
+    ]
+}
+
+fn dot(values: &[f64; 5], coefficients: &[f64; 5]) -> f64 {
+    values.iter().zip(coefficients).map(|(v, c)| v * c).sum()
 }
 
 /// A steady state of the full model with its quality figures.
@@ -75,8 +118,10 @@ pub struct CavitySolver {
     /// `i[·, Σ_i c_i†c_i + a†a]` (the lab-frame part at `ω0 = 1`), for residuals.
     free_generator: Lindblad<Complex64>,
     reduction: Reduction,
-    terms: ReducedTerms,
-    trace_row: usize,
+    generator: ReducedGenerator,
+    /// The orbit of `|0,00⟩⟨0,00|`: its row of `M` is redundant and is replaced by a
+    /// normalisation.
+    ground: usize,
 }
 
 impl CavitySolver {
@@ -88,7 +133,12 @@ impl CavitySolver {
     pub fn new(cutoff: usize) -> Result<Self, CavityError> {
         let operators = CavityOperators::new(cutoff)?;
         let space = operators.space();
-        let sector = Sector::charge_difference(&space.excitations(), 0);
+        // The conserved sector, ordered by excitation number so that the reduced generator is
+        // block-tridiagonal (jumps change it by ±1) and banded.
+        let excitations = space.excitations();
+        let mut pairs = Sector::charge_difference(&excitations, 0).pairs().to_vec();
+        pairs.sort_by_key(|&(i, j)| (excitations[i], i, j));
+        let sector = Sector::from_pairs(space.dim(), pairs);
         let reduction = Reduction::new(sector, &space.qubit_swap())?;
         let unit = CavityParams::new(1.0, 1.0, 1.0, 1.0)?;
         let gauged = operators.photon_gauge().generator(&unit);
@@ -99,14 +149,14 @@ impl CavitySolver {
         let pair = |k: usize| -> Result<Vec<_>, CavityError> {
             Ok([channel(k)?, channel(k + 1)?].concat())
         };
-        let terms = ReducedTerms {
-            coupling: reduction.reduce(&gauged.hamiltonian_triplets(sector)?)?,
-            free: reduction.reduce(&free_generator.hamiltonian_triplets(sector)?)?,
-            pump: reduction.reduce(&pair(0)?)?,
-            decay: reduction.reduce(&pair(2)?)?,
-            cavity: reduction.reduce(&channel(4)?)?,
-        };
-        let trace_row = reduction
+        let generator = ReducedGenerator::new([
+            reduction.reduce(&gauged.hamiltonian_triplets(sector)?)?,
+            reduction.reduce(&free_generator.hamiltonian_triplets(sector)?)?,
+            reduction.reduce(&pair(0)?)?,
+            reduction.reduce(&pair(2)?)?,
+            reduction.reduce(&channel(4)?)?,
+        ]);
+        let ground = reduction
             .orbit(0, 0)
             .expect("the ground state |0 0 0⟩⟨0 0 0| is in the conserved sector");
         Ok(CavitySolver {
@@ -114,8 +164,8 @@ impl CavitySolver {
             unit_generator,
             free_generator,
             reduction,
-            terms,
-            trace_row,
+            generator,
+            ground,
         })
     }
 
@@ -139,75 +189,57 @@ impl CavitySolver {
         &self.operators
     }
 
-    /// The reduced real generator `M` of Eq. (7)–(8) at `params`:
-    /// `M = g M_g + ω0 M_ω0 + p M_p + γ M_γ + κ M_κ`.
-    fn reduced_generator(&self, params: &CavityParams) -> DMatrix<f64> {
-        let t = &self.terms;
-        let omega0 = match params.frame() {
-            Frame::Rotating => 0.0,
-            Frame::Lab { omega0 } => omega0,
-        };
-        let mut m = t.coupling.clone() * params.coupling();
-        for (coefficient, term) in [
-            (omega0, &t.free),
-            (params.pump(), &t.pump),
-            (params.gamma(), &t.decay),
-            (params.kappa(), &t.cavity),
-        ] {
-            m.zip_apply(term, |mi, ti| *mi += coefficient * ti);
-        }
-        m
-    }
-
     /// The steady state `𝓛ρ_SS = 0`, `tr ρ_SS = 1` of Eq. (7)–(8) at this cutoff.
     ///
     /// # Formula
     /// ```text
     /// 0 = i[ρ, H_TC] + (p/2) Σ_i D_{c_i†}ρ + (γ/2) Σ_i D_{c_i}ρ + (κ/2) D_a ρ    (Eq. 7–8)
     /// ```
-    /// solved in reduced coordinates with one redundant row (the trace of `𝓛ρ` vanishes
-    /// identically) replaced by `tr ρ = 1`; LU with partial pivoting.
+    /// solved in reduced coordinates. The row of the ground population is redundant (the trace
+    /// of `𝓛ρ` vanishes identically); it is replaced by `ρ_ground = 1`, which keeps the system
+    /// banded, and ρ is normalised to `tr ρ = 1` afterwards: banded LU with partial pivoting,
+    /// cost linear in the cutoff. If that system is singular (the ground state is empty, e.g.
+    /// `g = γ = 0`, or the steady state is not unique) the dense system with the trace row
+    /// `tr ρ = 1` decides.
     ///
     /// # Errors
     /// [`SteadyStateError::NotUnique`] (through [`CavityError::SteadyState`]) when the reduced
-    /// generator has a numerically zero pivot besides the trace direction (e.g. `p = γ = 0`,
-    /// where the dark state `|A, 0⟩` and the ground state are both stationary; the reported
-    /// nullity counts the zero pivots); [`SteadyStateError::IllConditioned`] when the residual
-    /// on the full space exceeds [`RESIDUAL_TOLERANCE`] of the generator's scale.
+    /// generator with the trace row has a numerically zero pivot (e.g. `p = γ = 0`, where the
+    /// dark state `|A, 0⟩` and the ground state are both stationary; the reported nullity is
+    /// one plus the number of zero pivots); [`SteadyStateError::IllConditioned`] when the
+    /// residual on the full space exceeds [`RESIDUAL_TOLERANCE`] of the generator's scale.
     pub fn solve(&self, params: &CavityParams) -> Result<CavitySteadyState, CavityError> {
         let n = self.unknowns();
-        let mut m = self.reduced_generator(params);
-        let scale = m.amax().max(f64::MIN_POSITIVE);
-        for (col, &w) in self.reduction.trace_weights().iter().enumerate() {
-            m[(self.trace_row, col)] = w * scale;
-        }
-        let mut rhs = DVector::zeros(n);
-        rhs[self.trace_row] = scale;
-        let lu = m.lu();
-        let u = lu.u();
-        let pivots = u.diagonal().map(f64::abs);
-        let largest = pivots.max();
-        let zero_pivots = pivots
-            .iter()
-            .filter(|&&p| p <= SINGULAR_PIVOT * largest)
-            .count();
-        if zero_pivots > 0 {
-            return Err(SteadyStateError::NotUnique {
-                nullity: zero_pivots + 1,
+        let c = coefficients(params);
+        let g = &self.generator;
+        let mut band = BandedMatrix::zeros(n, g.lower_bandwidth, g.upper_bandwidth);
+        let mut scale = f64::MIN_POSITIVE;
+        for (i, j, values) in &g.entries {
+            let value = dot(values, &c);
+            scale = scale.max(value.abs());
+            if *i != self.ground {
+                band.add(*i, *j, value);
             }
-            .into());
         }
-        let x = lu
-            .solve(&rhs)
-            .ok_or(SteadyStateError::NotUnique { nullity: 2 })?;
+        band.set_unit_row(self.ground, scale);
+        let mut x = vec![0.0; n];
+        x[self.ground] = scale;
+        if band.solve_in_place(&mut x).count_below(SINGULAR_PIVOT) > 0 {
+            x = self.solve_dense(&c, scale)?;
+        }
         let trace: f64 = x
             .iter()
             .zip(self.reduction.trace_weights())
             .map(|(v, w)| v * w)
             .sum();
         let coords: Vec<f64> = x.iter().map(|v| v / trace).collect();
-        let rho = self.density_matrix(&coords);
-        let residual = self.residual(params, &rho);
+        let rho_entries = self.state_entries(&coords);
+        let dim = self.space().dim();
+        let mut rho = DMatrix::from_element(dim, dim, Complex64::new(0.0, 0.0));
+        for &(k, l, value) in &rho_entries {
+            rho[(k, l)] = value;
+        }
+        let residual = self.residual_of_entries(params, &rho_entries, dim);
         let tolerance = RESIDUAL_TOLERANCE * scale;
         if residual.is_nan() || residual > tolerance {
             return Err(SteadyStateError::IllConditioned {
@@ -230,12 +262,53 @@ impl CavitySolver {
         })
     }
 
+    /// The reduced system with the ground row replaced by the trace row `tr ρ = 1`, dense LU:
+    /// the definitive uniqueness test.
+    fn solve_dense(&self, c: &[f64; 5], scale: f64) -> Result<Vec<f64>, SteadyStateError> {
+        let n = self.unknowns();
+        let mut m = DMatrix::<f64>::zeros(n, n);
+        for (i, j, values) in &self.generator.entries {
+            m[(*i, *j)] = dot(values, c);
+        }
+        for (col, &w) in self.reduction.trace_weights().iter().enumerate() {
+            m[(self.ground, col)] = w * scale;
+        }
+        let mut rhs = DVector::zeros(n);
+        rhs[self.ground] = scale;
+        let lu = m.lu();
+        let pivots = lu.u().diagonal().map(f64::abs);
+        let largest = pivots.max();
+        let zero_pivots = pivots
+            .iter()
+            .filter(|&&p| p <= SINGULAR_PIVOT * largest)
+            .count();
+        if zero_pivots > 0 {
+            return Err(SteadyStateError::NotUnique {
+                nullity: zero_pivots + 1,
+            });
+        }
+        let x = lu
+            .solve(&rhs)
+            .ok_or(SteadyStateError::NotUnique { nullity: 2 })?;
+        Ok(x.as_slice().to_vec())
+    }
+
     /// `max|𝓛ρ|` of Eq. (7)–(8) at `params`, computed with sparse operator products on the full
     /// space in the original basis (independent of the sector, gauge and swap reduction), as
     /// `g·i[ρ, H_g] + ω0·i[ρ, H_0] + Σ_k r_k (1/2) D_{o_k}(ρ)` from unit-rate terms.
     pub fn residual(&self, params: &CavityParams, rho: &DMatrix<Complex64>) -> f64 {
+        self.residual_of_entries(params, &entries(rho), rho.nrows())
+    }
+
+    /// [`Self::residual`] for ρ given by its entries on a `dim`-dimensional space.
+    fn residual_of_entries(
+        &self,
+        params: &CavityParams,
+        rho: &[Entry<Complex64>],
+        dim: usize,
+    ) -> f64 {
         let re = |x: f64| Complex64::new(x, 0.0);
-        let mut image = DMatrix::from_element(rho.nrows(), rho.ncols(), re(0.0));
+        let mut image = DMatrix::from_element(dim, dim, re(0.0));
         self.unit_generator
             .add_hamiltonian(rho, &re(params.coupling()), &mut image);
         if let Frame::Lab { omega0 } = params.frame() {
@@ -252,24 +325,32 @@ impl CavitySolver {
         for (k, rate) in rates.into_iter().enumerate() {
             self.unit_generator.add_jump(k, rho, &re(rate), &mut image);
         }
-        image.iter().map(|z| z.norm()).fold(0.0, f64::max)
+        image
+            .iter()
+            .map(|z| z.norm_sqr())
+            .fold(0.0, f64::max)
+            .sqrt()
     }
 
-    /// ρ in the original basis from reduced coordinates: `ρ_kl = i^{n_k − n_l} r_kl`, undoing
-    /// the photon phase gauge.
-    fn density_matrix(&self, reduced: &[f64]) -> DMatrix<Complex64> {
+    /// The entries of ρ in the original basis from reduced coordinates:
+    /// `ρ_kl = i^{n_k − n_l} r_kl`, undoing the photon phase gauge.
+    fn state_entries(&self, reduced: &[f64]) -> Vec<Entry<Complex64>> {
         let space = self.space();
         let sector = self.reduction.sector();
-        let mut rho = DMatrix::from_element(space.dim(), space.dim(), Complex64::new(0.0, 0.0));
-        for (&(k, l), r) in sector.pairs().iter().zip(self.reduction.expand(reduced)) {
-            let shift = space.photons(k) as i64 - space.photons(l) as i64;
-            rho[(k, l)] = match shift.rem_euclid(4) {
-                0 => Complex64::new(r, 0.0),
-                1 => Complex64::new(0.0, r),
-                2 => Complex64::new(-r, 0.0),
-                _ => Complex64::new(0.0, -r),
-            };
-        }
-        rho
+        sector
+            .pairs()
+            .iter()
+            .zip(self.reduction.expand(reduced))
+            .map(|(&(k, l), r)| {
+                let shift = space.photons(k) as i64 - space.photons(l) as i64;
+                let value = match shift.rem_euclid(4) {
+                    0 => Complex64::new(r, 0.0),
+                    1 => Complex64::new(0.0, r),
+                    2 => Complex64::new(-r, 0.0),
+                    _ => Complex64::new(0.0, -r),
+                };
+                (k, l, value)
+            })
+            .collect()
     }
 }
