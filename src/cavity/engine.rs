@@ -40,7 +40,7 @@ impl Cutoff {
     pub const AUTO: Cutoff = Cutoff::Auto { max: MAX_CUTOFF };
 }
 
-/// The cutoff tried after `n` by the automatic search: `n + max(1, ⌊n/4⌋)`, capped at `max`.
+/// The photon cutoff (truncation of Eq. 7's cavity mode) tried after `n` by the automatic search: `n + max(1, ⌊n/4⌋)`, capped at `max`.
 /// Geometric growth keeps a search to `MAX_CUTOFF` at ~20 solves; a larger step only makes the
 /// concurrence-change test stricter.
 pub fn next_cutoff(n: usize, max: usize) -> usize {
@@ -89,14 +89,14 @@ impl Default for CavityEngine {
 }
 
 impl CavityEngine {
-    /// An engine with no solver built yet.
+    /// An engine for Eq. (7)–(9) with no solver built yet.
     pub fn new() -> Self {
         CavityEngine {
             solvers: (0..=MAX_CUTOFF).map(|_| OnceLock::new()).collect(),
         }
     }
 
-    /// The solver at `cutoff` Fock states, built on first use.
+    /// The solver of Eq. (7)–(8) at `cutoff` Fock states, built on first use.
     ///
     /// # Errors
     /// [`CavityError::CutoffOutOfRange`] outside `MIN_CUTOFF..=MAX_CUTOFF`, or the solver's

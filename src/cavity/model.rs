@@ -27,7 +27,7 @@ pub struct CavitySpace {
 }
 
 impl CavitySpace {
-    /// The space with Fock states `0..cutoff`.
+    /// The space of Eq. (7) with the cavity mode truncated to Fock states `0..cutoff`.
     ///
     /// # Errors
     /// [`CavityError::CutoffOutOfRange`] outside `MIN_CUTOFF..=MAX_CUTOFF`.
@@ -43,22 +43,22 @@ impl CavitySpace {
         }
     }
 
-    /// Number of Fock states.
+    /// Number of Fock states kept of the cavity mode of Eq. (7).
     pub fn cutoff(&self) -> usize {
         self.cutoff
     }
 
-    /// Hilbert-space dimension `4N`.
+    /// Hilbert-space dimension `4N` (two qubits and `N` Fock states, Eq. 7).
     pub fn dim(&self) -> usize {
         4 * self.cutoff
     }
 
-    /// Basis index of `|n⟩ ⊗ |q1⟩ ⊗ |q2⟩`.
+    /// Basis index of `|n⟩ ⊗ |q1⟩ ⊗ |q2⟩` (cavity photons `n`, qubits of Eq. 7).
     pub fn index(&self, photons: usize, q1: usize, q2: usize) -> usize {
         4 * photons + 2 * q1 + q2
     }
 
-    /// Photon number of basis state `k`.
+    /// Photon number `a†a` (Eq. 7) of basis state `k`.
     pub fn photons(&self, k: usize) -> usize {
         k / 4
     }
@@ -72,7 +72,8 @@ impl CavitySpace {
             .collect()
     }
 
-    /// The basis permutation exchanging the two qubits, `|n q1 q2⟩ ↦ |n q2 q1⟩`.
+    /// The basis permutation exchanging the two qubits, `|n q1 q2⟩ ↦ |n q2 q1⟩`: a symmetry of
+    /// Eq. (7)–(8), whose qubits are identical.
     pub fn qubit_swap(&self) -> Vec<usize> {
         (0..self.dim())
             .map(|k| self.index(k / 4, k % 2, (k % 4) / 2))
@@ -106,7 +107,7 @@ pub struct CavityOperators {
 }
 
 impl CavityOperators {
-    /// `a ⊗ 1 ⊗ 1`, `1 ⊗ c1`, `1 ⊗ c2` with `cutoff` Fock states.
+    /// The operators `a ⊗ 1 ⊗ 1`, `1 ⊗ c1`, `1 ⊗ c2` of Eq. (7)–(8) with `cutoff` Fock states.
     ///
     /// # Errors
     /// [`CavityError::CutoffOutOfRange`] outside `MIN_CUTOFF..=MAX_CUTOFF`.
@@ -160,17 +161,17 @@ impl CavityOperators {
         Self::with_cavity_factor(self.space, factor)
     }
 
-    /// The Hilbert space.
+    /// The Hilbert space of Eq. (7).
     pub fn space(&self) -> CavitySpace {
         self.space
     }
 
-    /// The cavity lowering operator `a`.
+    /// The cavity lowering operator `a` of Eq. (7).
     pub fn cavity_lowering(&self) -> &DMatrix<Complex64> {
         &self.cavity
     }
 
-    /// The qubit lowering operators `[c1, c2]`.
+    /// The qubit lowering operators `[c1, c2]` of Eq. (7) (commuting between qubits).
     pub fn qubit_lowering(&self) -> &[DMatrix<Complex64>; 2] {
         &self.qubits
     }
@@ -244,7 +245,8 @@ pub fn qubit_state(rho: &DMatrix<Complex64>) -> DMatrix<Complex64> {
     })
 }
 
-/// Photon-number distribution `P(n) = Σ_q ⟨n q|ρ|n q⟩`, `n = 0..N`.
+/// Photon-number distribution `P(n) = Σ_q ⟨n q|ρ|n q⟩`, `n = 0..N`, of a state of Eq. (7)–(8)
+/// (its top entry measures the truncation).
 ///
 /// # Panics
 /// Never for a `4N × 4N` ρ; other shapes are a programming error and panic.

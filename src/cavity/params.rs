@@ -67,7 +67,7 @@ impl CavityParams {
         })
     }
 
-    /// The same parameters in another frame.
+    /// The same parameters with the Hamiltonian of Eq. (7) written in another frame.
     ///
     /// # Errors
     /// [`CavityError::InvalidParameter`] for a non-finite or negative `ω0`.

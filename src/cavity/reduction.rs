@@ -29,7 +29,8 @@ pub struct Reduction {
 }
 
 impl Reduction {
-    /// The orbits of `sector` under transposition and `permutation`.
+    /// The orbits of `sector` under transposition and `permutation` (for Eq. 7–8: the conserved
+    /// sector and the qubit swap).
     ///
     /// # Errors
     /// [`CavityError::SymmetryBroken`] when `permutation` is not an involution of the basis or
@@ -88,12 +89,12 @@ impl Reduction {
         })
     }
 
-    /// The sector being reduced.
+    /// The sector being reduced (for Eq. 7–8, ket–bra excitation difference 0).
     pub fn sector(&self) -> &Sector {
         &self.sector
     }
 
-    /// Number of real unknowns (orbits).
+    /// Number of real unknowns (orbits) of the reduced `𝓛ρ = 0`.
     pub fn len(&self) -> usize {
         self.members.len()
     }
@@ -108,7 +109,7 @@ impl Reduction {
         self.sector.position(i, j).map(|s| self.orbit_of[s])
     }
 
-    /// `tr B_o` for each orbit: the trace functional in reduced coordinates.
+    /// `tr B_o` for each orbit: the trace functional `tr ρ = 1` in reduced coordinates.
     pub fn trace_weights(&self) -> &[f64] {
         &self.trace_weights
     }
@@ -166,7 +167,7 @@ impl Reduction {
         Ok(reduced)
     }
 
-    /// Sector coordinates of `Σ_o x_o B_o`.
+    /// Sector coordinates of `ρ = Σ_o x_o B_o`.
     pub fn expand(&self, reduced: &[f64]) -> Vec<f64> {
         self.orbit_of.iter().map(|&o| reduced[o]).collect()
     }

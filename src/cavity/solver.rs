@@ -11,8 +11,10 @@
 //! 3. the qubits are exchangeable, so `ρ_SS` is invariant under the swap.
 //!
 //! The generator is linear in `g, p, γ, κ, ω0`; each term's reduced matrix is built once per
-//! cutoff from the generic [`Lindblad`](crate::liouvillian::Lindblad) builder, and a point costs
-//! one small dense real LU.
+//! cutoff from the generic [`Lindblad`] builder. Ordered by
+//! excitation number the reduced generator is block-tridiagonal (jumps move one excitation), so
+//! a point costs one banded real LU, linear in the cutoff, plus a residual check on the full
+//! space with sparse operator products.
 
 use nalgebra::{DMatrix, DVector};
 use num_complex::Complex64;
@@ -26,11 +28,12 @@ use crate::concurrence::wootters;
 use crate::liouvillian::{Entry, Lindblad, Sector, entries};
 use crate::steady_state::SteadyStateError;
 
-/// A pivot of the trace-augmented reduced system below this fraction of the largest pivot is
-/// taken as zero: the kernel of `𝓛` is then more than one-dimensional (non-unique steady state).
+/// A pivot of the normalised reduced system below this fraction of the largest pivot is taken
+/// as zero: the kernel of `𝓛` is then more than one-dimensional (non-unique steady state).
 /// LU with partial pivoting loses about `n ε` relative accuracy (`n ≤ 700` unknowns), so pivots
 /// of a genuinely singular matrix sit near `1e-13`; physical slow rates in Fig. 2 (`p/κ ≥ 2e-7`)
-/// stay far above the threshold.
+/// stay far above the threshold. A steady state whose slowest relaxation is below `1e-11` of the
+/// fastest rate is numerically indistinguishable from a non-unique one and is reported as such.
 pub const SINGULAR_PIVOT: f64 = 1e-11;
 
 /// The residual `max|𝓛ρ|` must not exceed this fraction of the largest entry of the reduced
@@ -125,7 +128,8 @@ pub struct CavitySolver {
 }
 
 impl CavitySolver {
-    /// Builds and caches the reduced term matrices at `cutoff` Fock states.
+    /// Builds and caches the reduced matrices of the terms of Eq. (7)–(8) at `cutoff` Fock
+    /// states.
     ///
     /// # Errors
     /// [`CavityError::CutoffOutOfRange`] outside `MIN_CUTOFF..=MAX_CUTOFF`;
@@ -169,22 +173,22 @@ impl CavitySolver {
         })
     }
 
-    /// Number of Fock states.
+    /// Number of Fock states of the cavity mode of Eq. (7).
     pub fn cutoff(&self) -> usize {
         self.operators.space().cutoff()
     }
 
-    /// The Hilbert space.
+    /// The Hilbert space of Eq. (7).
     pub fn space(&self) -> CavitySpace {
         self.operators.space()
     }
 
-    /// Number of real unknowns of the reduced problem.
+    /// Number of real unknowns of the reduced steady-state problem of Eq. (7)–(8).
     pub fn unknowns(&self) -> usize {
         self.reduction.len()
     }
 
-    /// The operators of the model (for residuals and observables).
+    /// The operators of Eq. (7)–(8) (for residuals and observables).
     pub fn operators(&self) -> &CavityOperators {
         &self.operators
     }
