@@ -413,6 +413,12 @@ fn cli_rejects_bad_input_with_exit_2() {
             "invalid value for --cutoff: expected `auto` or a number of Fock states from 2 to 100",
         ),
         (
+            vec![
+                "cavity", "--kappa", "1", "--pump", "0.01", "--gamma", "0", "--omega0", "5",
+            ],
+            "invalid value for --omega0: ω0 only enters the lab frame; add --frame lab",
+        ),
+        (
             vec!["sweep", "fig2c", "--points", "1"],
             "invalid value for --points: expected an integer from 2 to 10000, got 1",
         ),

@@ -206,6 +206,17 @@ impl CavityEngine {
 /// The full and effective steady states at one point with a fresh engine (see
 /// [`CavityEngine::solve_point`]; reuse an engine for many points).
 ///
+/// # Examples
+/// ```
+/// use steadyent::cavity::{CavityParams, Cutoff, solve_point};
+/// // κ = 3.7 g, p = 0.013 g, γ = 0.002 g (units g = 1), photon cutoff chosen automatically.
+/// let params = CavityParams::new(1.0, 3.7, 0.013, 0.002).unwrap();
+/// let point = solve_point(&params, Cutoff::AUTO).unwrap();
+/// assert!((point.full.concurrence - 0.346_481_039_587_656).abs() < 1e-12);
+/// assert!(point.effective.concurrence > point.full.concurrence);
+/// assert_eq!(point.cutoff.cutoff, 6);
+/// ```
+///
 /// # Errors
 /// As [`CavityEngine::solve_point`].
 pub fn solve_point(params: &CavityParams, cutoff: Cutoff) -> Result<CavityPoint, CavityError> {

@@ -90,6 +90,14 @@ pub fn kappa_grid(points: usize) -> Result<Vec<f64>, CavityError> {
 /// [`Figure::pumps`] order), `points` values of `κ` from [`kappa_grid`]. Points run in
 /// parallel (rayon); the output order is fixed.
 ///
+/// # Examples
+/// ```
+/// use steadyent::cavity::{Cutoff, Figure, sweep};
+/// let rows = sweep(Figure::Fig2b, 3, Cutoff::Fixed(6)).unwrap();
+/// assert_eq!(rows.len(), 3);
+/// assert_eq!((rows[0].pump, rows[0].kappa), (2e-4, 0.01));
+/// ```
+///
 /// # Errors
 /// Invalid `points`, or the first point that fails to solve.
 pub fn sweep(figure: Figure, points: usize, cutoff: Cutoff) -> Result<Vec<SweepRow>, CavityError> {

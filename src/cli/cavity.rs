@@ -38,9 +38,10 @@ pub struct CavityArgs {
     /// Frame of Eq. (7): `rotating` at ω0 = ω_cav, or `lab` with ω0 = ω_cav = --omega0.
     #[arg(long, value_enum, default_value_t = FrameArg::Rotating)]
     pub frame: FrameArg,
-    /// Qubit and cavity frequency ω0 in the lab frame (units of g; the paper's g/ω0 = 0.001).
-    #[arg(long, default_value_t = PAPER_OMEGA0, allow_hyphen_values = true)]
-    pub omega0: f64,
+    /// Qubit and cavity frequency ω0 with --frame lab (units of g; default 1000, the paper's
+    /// g/ω0 = 0.001).
+    #[arg(long, allow_hyphen_values = true)]
+    pub omega0: Option<f64>,
 }
 
 /// Output formats of `steadyent cavity`.
@@ -122,10 +123,16 @@ pub(crate) fn json_number(x: f64) -> Value {
 /// state is found (non-unique, ill-conditioned, cutoff not converged).
 pub fn run(args: &CavityArgs) -> Result<Output, CliError> {
     let cutoff = parse_cutoff(&args.cutoff)?;
-    let frame = match args.frame {
-        FrameArg::Rotating => Frame::Rotating,
-        FrameArg::Lab => Frame::Lab {
-            omega0: args.omega0,
+    let frame = match (args.frame, args.omega0) {
+        (FrameArg::Rotating, None) => Frame::Rotating,
+        (FrameArg::Rotating, Some(_)) => {
+            return Err(CliError::usage(
+                "--omega0",
+                "ω0 only enters the lab frame; add --frame lab",
+            ));
+        }
+        (FrameArg::Lab, omega0) => Frame::Lab {
+            omega0: omega0.unwrap_or(PAPER_OMEGA0),
         },
     };
     if args.pump <= 0.0 {
