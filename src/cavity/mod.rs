@@ -52,8 +52,8 @@ pub enum CavityError {
     },
     /// A photon cutoff outside the supported range.
     #[error(
-        "photon cutoff {cutoff} is outside {min}..={max} Fock states; the cap keeps the dense \
-         sector superoperator below ~45 MB per term (choose a cutoff in range or `auto`)"
+        "photon cutoff {cutoff} is outside {min}..={max} Fock states; the cap bounds memory \
+         (~25 MB) and time (~0.1 s per cutoff) of a solve (choose a cutoff in range or `auto`)"
     )]
     CutoffOutOfRange {
         /// Requested number of Fock states.

@@ -12,9 +12,11 @@ use crate::operators::{LadderConvention, dagger, identity, kron, two_qubit_lower
 /// Smallest photon cutoff (Fock states `|0⟩, |1⟩`).
 pub const MIN_CUTOFF: usize = 2;
 
-/// Largest photon cutoff. At `N` Fock states the conserved sector holds `16N − 14` operator
-/// basis elements; assembling one term's dense complex sector superoperator takes
-/// `16·(16N)²` bytes, ≈ 41 MB at `N = 100`, which is the memory cap of a solve.
+/// Largest photon cutoff: the size cap of a solve. At `N` Fock states the conserved sector holds
+/// `16N − 12` operator basis elements and the reduced problem `7N − 4` real unknowns; building
+/// a solver holds five dense `(7N − 4)²` f64 term matrices (≈ 19 MB at `N = 100`) and each
+/// solve two dense `(4N)²` complex matrices (ρ and 𝓛ρ, ≈ 5 MB). A cavity needing more Fock
+/// states is lasing, outside the weak-pumping regime of Fig. 2.
 pub const MAX_CUTOFF: usize = 100;
 
 /// Channel labels of [`CavityOperators::generator`], in order: the jumps of Eq. (8).
