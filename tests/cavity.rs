@@ -34,7 +34,7 @@ use steadyent::diamond::{self, DiamondRates, EXCITATIONS};
 use steadyent::liouvillian::Sector;
 use steadyent::operators::LadderConvention;
 use steadyent::ring::{GaussQ, Q};
-use steadyent::steady_state::{SteadyStateError, exact_steady_state, numeric_steady_state};
+use steadyent::steady_state::{exact_steady_state, numeric_steady_state};
 
 fn max_abs_diff(a: &DMatrix<Complex64>, b: &DMatrix<Complex64>) -> f64 {
     (a - b).iter().map(|z| z.norm()).fold(0.0, f64::max)
@@ -86,7 +86,10 @@ fn reduced_problem_grows_linearly_with_the_cutoff() {
         let space = CavitySpace::new(cutoff).unwrap();
         let sector = Sector::charge_difference(&space.excitations(), 0);
         assert_eq!(sector.len(), 16 * cutoff - 12);
-        assert_eq!(CavitySolver::new(cutoff).unwrap().unknowns(), 7 * cutoff - 4);
+        assert_eq!(
+            CavitySolver::new(cutoff).unwrap().unknowns(),
+            7 * cutoff - 4
+        );
     }
 }
 
@@ -119,14 +122,17 @@ fn lab_frame_gives_the_rotating_frame_steady_state() {
 fn no_pump_no_decay_is_not_unique() {
     let p = params(3.7, 0.0, 0.0);
     let e = CavitySolver::new(4).unwrap().solve(&p).unwrap_err();
-    assert_eq!(
-        e,
-        CavityError::SteadyState(SteadyStateError::NotUnique { nullity: 2 })
-    );
-    assert!(
-        e.to_string()
-            .contains("not unique: the Liouvillian has nullity 2")
-    );
+    assert!(matches!(e, CavityError::NotUnique { nullity: 2, .. }));
+    assert!(e.to_string().starts_with(
+        "the steady state is not unique: the Liouvillian has nullity 2 (pivots below 1e-11"
+    ));
+    // Rates twelve decades apart: the slowest relaxation (p/κ = 1e-12) is below the pivot
+    // threshold and the answer is refused rather than guessed.
+    let e = CavitySolver::new(4)
+        .unwrap()
+        .solve(&params(1e6, 1e-6, 0.0))
+        .unwrap_err();
+    assert!(matches!(e, CavityError::NotUnique { rate_span, .. } if rate_span == 1e12));
     // The unreduced solve refuses too (singular system).
     let generator = model::generator(&p, 4).unwrap();
     assert!(numeric_steady_state(&generator, &Sector::full(16), 1e-10).is_err());

@@ -96,6 +96,22 @@ pub enum CavityError {
         /// Size of the violation.
         mismatch: f64,
     },
+    /// The reduced Liouvillian of Eq. (7)–(8) has a numerically zero pivot besides the trace
+    /// direction: the steady state is not unique, or not resolvable in double precision.
+    #[error(
+        "the steady state is not unique: the Liouvillian has nullity {nullity} (pivots below \
+         1e-11 of the largest); either the rates leave several stationary states (e.g. pump = \
+         gamma = 0 keeps the dark state |A,0> and the ground state) or they span too many \
+         decades (here {rate_span:.1e}) to resolve the slowest relaxation in double precision: \
+         give pump or gamma > 0, or bring the rates within ~1e10 of each other"
+    )]
+    NotUnique {
+        /// One plus the number of zero pivots (the kernel dimension if the zero pivots are
+        /// exact).
+        nullity: usize,
+        /// Largest over smallest non-zero rate among `g, ω0, p, γ, κ`.
+        rate_span: f64,
+    },
     /// The effective model of Eq. (9) is measured in units of `Γ⁺ = p/2` and needs `p > 0`.
     #[error(
         "the effective model (Eq. 9) needs a positive pump: its rates are ratios to Γ⁺ = p/2 \

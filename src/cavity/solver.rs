@@ -207,10 +207,10 @@ impl CavitySolver {
     /// `tr ρ = 1` decides.
     ///
     /// # Errors
-    /// [`SteadyStateError::NotUnique`] (through [`CavityError::SteadyState`]) when the reduced
-    /// generator with the trace row has a numerically zero pivot (e.g. `p = γ = 0`, where the
-    /// dark state `|A, 0⟩` and the ground state are both stationary; the reported nullity is
-    /// one plus the number of zero pivots); [`SteadyStateError::IllConditioned`] when the
+    /// [`CavityError::NotUnique`] when the reduced generator with the trace row has a
+    /// numerically zero pivot (e.g. `p = γ = 0`, where the dark state `|A, 0⟩` and the ground
+    /// state are both stationary; the reported nullity is one plus the number of zero pivots);
+    /// [`SteadyStateError::IllConditioned`] (through [`CavityError::SteadyState`]) when the
     /// residual on the full space exceeds [`RESIDUAL_TOLERANCE`] of the generator's scale.
     pub fn solve(&self, params: &CavityParams) -> Result<CavitySteadyState, CavityError> {
         let n = self.unknowns();
@@ -229,7 +229,15 @@ impl CavitySolver {
         let mut x = vec![0.0; n];
         x[self.ground] = scale;
         if band.solve_in_place(&mut x).count_below(SINGULAR_PIVOT) > 0 {
-            x = self.solve_dense(&c, scale)?;
+            x = self.solve_dense(&c, scale).map_err(|nullity| {
+                let rates = c.iter().filter(|&&r| r > 0.0);
+                let (low, high) =
+                    rates.fold((f64::INFINITY, 0.0_f64), |(l, h), &r| (l.min(r), h.max(r)));
+                CavityError::NotUnique {
+                    nullity,
+                    rate_span: high / low,
+                }
+            })?;
         }
         let trace: f64 = x
             .iter()
@@ -267,8 +275,9 @@ impl CavitySolver {
     }
 
     /// The reduced system with the ground row replaced by the trace row `tr ρ = 1`, dense LU:
-    /// the definitive uniqueness test.
-    fn solve_dense(&self, c: &[f64; 5], scale: f64) -> Result<Vec<f64>, SteadyStateError> {
+    /// the definitive uniqueness test. Fails with the estimated nullity (one plus the number
+    /// of zero pivots).
+    fn solve_dense(&self, c: &[f64; 5], scale: f64) -> Result<Vec<f64>, usize> {
         let n = self.unknowns();
         let mut m = DMatrix::<f64>::zeros(n, n);
         for (i, j, values) in &self.generator.entries {
@@ -287,13 +296,9 @@ impl CavitySolver {
             .filter(|&&p| p <= SINGULAR_PIVOT * largest)
             .count();
         if zero_pivots > 0 {
-            return Err(SteadyStateError::NotUnique {
-                nullity: zero_pivots + 1,
-            });
+            return Err(zero_pivots + 1);
         }
-        let x = lu
-            .solve(&rhs)
-            .ok_or(SteadyStateError::NotUnique { nullity: 2 })?;
+        let x = lu.solve(&rhs).ok_or(2_usize)?;
         Ok(x.as_slice().to_vec())
     }
 
