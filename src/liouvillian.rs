@@ -144,8 +144,9 @@ impl Sector {
     }
 }
 
-/// Sparse view of a square operator: non-zero entries by column and by row. Ladder operators
-/// have at most one entry per column, so products with them cost `O(dim²)` instead of `O(dim³)`.
+/// Sparse view of a square operator: non-zero entries by column and by row. A product with an
+/// operator given by its entries costs one multiplication per pair of matching entries, so for
+/// ladder operators (one entry per column) it is linear in the number of entries.
 #[derive(Clone, Debug)]
 struct SparseOp<T> {
     by_col: Vec<Vec<(usize, T)>>,
