@@ -204,7 +204,10 @@ impl CavitySolver {
     /// banded, and ρ is normalised to `tr ρ = 1` afterwards: banded LU with partial pivoting,
     /// cost linear in the cutoff. If that system is singular (the ground state is empty, e.g.
     /// `g = γ = 0`, or the steady state is not unique) the dense system with the trace row
-    /// `tr ρ = 1` decides.
+    /// `tr ρ = 1` decides. Uniqueness is judged on the reduced (swap-symmetric, gauge-real)
+    /// problem, which holds every Hermitian steady state averaged over the symmetries; a second
+    /// steady state that only breaks the swap symmetry would not be seen (none exists for
+    /// `p > 0` or `γ > 0`; `tests/cavity.rs` checks the reduced against unreduced solves).
     ///
     /// # Errors
     /// [`CavityError::NotUnique`] when the reduced generator with the trace row has a
