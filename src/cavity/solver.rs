@@ -206,8 +206,9 @@ impl CavitySolver {
     /// `g = γ = 0`, or the steady state is not unique) the dense system with the trace row
     /// `tr ρ = 1` decides. Uniqueness is judged on the reduced (swap-symmetric, gauge-real)
     /// problem, which holds every Hermitian steady state averaged over the symmetries; a second
-    /// steady state that only breaks the swap symmetry would not be seen (none exists for
-    /// `p > 0` or `γ > 0`; `tests/cavity.rs` checks the reduced against unreduced solves).
+    /// steady state that only breaks the swap symmetry would not be seen here; the unreduced
+    /// solves of `tests/cavity.rs` (which would fail on any extra kernel) agree at the points
+    /// they test.
     ///
     /// # Errors
     /// [`CavityError::NotUnique`] when the reduced generator with the trace row has a
