@@ -9,10 +9,12 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+pub mod cavity;
 pub mod check;
 pub mod diamond;
 pub mod plot;
 pub mod reference;
+pub mod sweep;
 
 /// Verify Tacchino et al., PRL 120, 063604 (2018) by exact and certified computation.
 ///
@@ -38,6 +40,11 @@ enum Command {
     Reference(reference::ReferenceArgs),
     /// Draw Fig. 1(b),(c) or Fig. 2(b),(c) as an SVG or PNG file.
     Plot(plot::PlotArgs),
+    /// Full cavity-QED model (Eq. 7–8) and its effective diamond model (Eq. 9) at one point,
+    /// units g = 1.
+    Cavity(cavity::CavityArgs),
+    /// Fig. 2(b)/(c): full and effective concurrence over log-spaced κ/g (CSV or JSON).
+    Sweep(sweep::SweepArgs),
 }
 
 /// A command's failure, mapped to the exit-code contract.
@@ -90,6 +97,8 @@ pub fn run(cli: Cli) -> Result<Output, CliError> {
         Command::Diamond(args) => diamond::run(&args),
         Command::Reference(args) => reference::run(&args),
         Command::Plot(args) => plot::run(&args),
+        Command::Cavity(args) => cavity::run(&args),
+        Command::Sweep(args) => sweep::run(&args),
     }
 }
 
