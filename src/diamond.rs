@@ -5,7 +5,7 @@
 //! every rate is exact when `α, σ` are rational.
 
 use nalgebra::DMatrix;
-use num_traits::{One, Zero};
+use num_traits::Zero;
 use rug::Rational;
 
 use crate::concurrence::{ExactConcurrence, x_state_enclosure};
@@ -312,46 +312,85 @@ fn exp_enclosure(beta: &ExtendedRational, prec: u32) -> Option<Interval> {
     }
 }
 
+/// The rate-independent pieces of Eq. (1)–(2) on the sector holding `ρ_SS` (ket–bra
+/// excitation difference 0), in any ring: for each channel of [`CHANNELS`] its unit-rate
+/// superoperator `(1/2)D_o` and its heat functional `X ↦ Tr{H0 (1/2)D_o(X)}` (Eq. 6).
+///
+/// `𝓛 = Σ_k r_k 𝓓_k` there: the Hamiltonian term vanishes on the sector because
+/// `[H0, |i⟩⟨j|] = 0` when `n_i = n_j`, which is checked exactly (in `T`) on construction.
+#[derive(Clone, Debug)]
+pub struct SectorPieces<T> {
+    /// The six basis elements `|i⟩⟨j|` with `n_i = n_j`.
+    pub sector: Sector,
+    /// Unit-rate superoperator of each channel, in the order of [`CHANNELS`].
+    pub unit: Vec<DMatrix<T>>,
+    /// Heat functional of each channel as sector coordinates.
+    pub heat: Vec<Vec<T>>,
+}
+
+/// Builds [`SectorPieces`] from [`generator`] at unit rates.
+///
+/// # Errors
+/// [`DiamondError::Liouvillian`] if the sector were not invariant (it is, for both conventions).
+///
+/// # Panics
+/// Never: `[H0, ·]` vanishes on the sector by construction; a non-zero entry would be a bug in
+/// the builder and panics loudly rather than being silently dropped.
+pub fn sector_pieces<T: Ring>(
+    convention: LadderConvention,
+) -> Result<SectorPieces<T>, DiamondError> {
+    let generator = generator(
+        &DiamondRates::from_alpha_sigma(T::one(), T::one()),
+        convention,
+    )?;
+    let sector = Sector::charge_difference(&EXCITATIONS, 0);
+    assert!(
+        generator
+            .hamiltonian_superoperator(&sector)?
+            .iter()
+            .all(Zero::is_zero),
+        "[H0, ·] vanishes on the excitation-conserving sector"
+    );
+    let mut unit = Vec::new();
+    let mut heat = Vec::new();
+    for k in 0..CHANNELS.len() {
+        unit.push(generator.dissipator_superoperator(k, &sector)?);
+        heat.push(
+            sector
+                .pairs()
+                .iter()
+                .map(|&(i, j)| {
+                    let mut e = DMatrix::from_element(4, 4, T::zero());
+                    e[(i, j)] = T::one();
+                    (generator.hamiltonian() * generator.apply_jump(k, &e)).trace()
+                })
+                .collect(),
+        );
+    }
+    Ok(SectorPieces { sector, unit, heat })
+}
+
 impl DiamondSystem {
-    /// Builds the exact sector pieces for `convention`.
+    /// Builds the exact sector pieces for `convention` ([`sector_pieces`] over the Gaussian
+    /// rationals; every entry is real because the channels' operators are real).
     ///
     /// # Errors
-    /// [`DiamondError::Liouvillian`] if the sector were not invariant (it is, for both
-    /// conventions).
+    /// [`DiamondError::Liouvillian`] if the sector were not invariant.
     pub fn new(convention: LadderConvention) -> Result<Self, DiamondError> {
-        let one = GaussQ::one();
-        let rates = DiamondRates::from_alpha_sigma(one.clone(), one);
-        let generator = generator(&rates, convention)?;
-        let sector = Sector::charge_difference(&EXCITATIONS, 0);
-        let hamiltonian_part = generator.hamiltonian_superoperator(&sector)?;
-        assert!(
-            hamiltonian_part.iter().all(num_traits::Zero::is_zero),
-            "[H0, ·] vanishes on the excitation-conserving sector"
-        );
-        let real = |m: DMatrix<GaussQ>| {
-            assert!(
-                m.iter().all(|z| z.im.as_rational().is_zero()),
-                "real channel"
-            );
-            m.map(|z| real_part(&z))
+        let pieces = sector_pieces::<GaussQ>(convention)?;
+        let real = |z: &GaussQ| {
+            assert!(z.im.as_rational().is_zero(), "real channel");
+            real_part(z)
         };
-        let mut unit = Vec::new();
-        let mut heat = Vec::new();
-        for k in 0..CHANNELS.len() {
-            unit.push(real(generator.dissipator_superoperator(k, &sector)?));
-            heat.push(
-                sector
-                    .pairs()
-                    .iter()
-                    .map(|&(i, j)| {
-                        let mut e = DMatrix::from_element(4, 4, GaussQ::zero());
-                        e[(i, j)] = GaussQ::one();
-                        real_part(&(generator.hamiltonian() * generator.apply_jump(k, &e)).trace())
-                    })
-                    .collect(),
-            );
-        }
-        Ok(DiamondSystem { sector, unit, heat })
+        Ok(DiamondSystem {
+            sector: pieces.sector,
+            unit: pieces.unit.iter().map(|m| m.map(|z| real(&z))).collect(),
+            heat: pieces
+                .heat
+                .iter()
+                .map(|h| h.iter().map(real).collect())
+                .collect(),
+        })
     }
 
     /// Enclosures of every Eq. (4)–(6) quantity at exactly given `β_A`, `β_S` (finite or

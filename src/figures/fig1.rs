@@ -11,7 +11,7 @@ use super::contour::contour_lines;
 use super::heatmap::{HeatMap, Overlay, render_heat_map};
 use super::{Axis, FigureError, ImageFormat};
 use crate::concurrence::wootters;
-use crate::diamond::{CHANNELS, DiamondRates, EXCITATIONS, generator};
+use crate::diamond::{CHANNELS, sector_pieces};
 use crate::liouvillian::Sector;
 use crate::operators::LadderConvention;
 
@@ -42,7 +42,7 @@ pub struct Fig1Point {
 
 /// The f64 form of Eq. (1)–(2) on the 6-unknown sector holding `ρ_SS`: unit-rate channel
 /// superoperators and heat functionals, so each grid point is one small LU solve (the f64
-/// counterpart of [`crate::diamond::DiamondSystem`]).
+/// counterpart of [`crate::diamond::DiamondSystem`], both from [`sector_pieces`]).
 struct SectorSolver {
     sector: Sector,
     unit: Vec<DMatrix<f64>>,
@@ -51,39 +51,17 @@ struct SectorSolver {
 
 impl SectorSolver {
     fn new() -> Self {
-        let one = Complex64::new(1.0, 0.0);
-        let generator = generator(
-            &DiamondRates::from_alpha_sigma(one, one),
-            LadderConvention::CommutingQubits,
-        )
-        .expect("4 × 4 operators always assemble");
-        let sector = Sector::charge_difference(&EXCITATIONS, 0);
-        let hamiltonian_part = generator
-            .hamiltonian_superoperator(&sector)
+        let pieces = sector_pieces::<Complex64>(LadderConvention::CommutingQubits)
             .expect("the excitation-difference sector is invariant");
-        assert!(
-            hamiltonian_part.iter().all(|z| z.norm() == 0.0),
-            "[H0, ·] vanishes on the excitation-conserving sector"
-        );
-        let mut unit = Vec::new();
-        let mut heat = Vec::new();
-        for k in 0..CHANNELS.len() {
-            let superoperator = generator
-                .dissipator_superoperator(k, &sector)
-                .expect("the excitation-difference sector is invariant");
-            unit.push(superoperator.map(|z| z.re));
-            heat.push(DVector::from_iterator(
-                sector.len(),
-                sector.pairs().iter().map(|&(i, j)| {
-                    let mut e = DMatrix::from_element(4, 4, Complex64::new(0.0, 0.0));
-                    e[(i, j)] = one;
-                    (generator.hamiltonian() * generator.apply_jump(k, &e))
-                        .trace()
-                        .re
-                }),
-            ));
+        SectorSolver {
+            sector: pieces.sector,
+            unit: pieces.unit.iter().map(|m| m.map(|z| z.re)).collect(),
+            heat: pieces
+                .heat
+                .iter()
+                .map(|h| DVector::from_iterator(h.len(), h.iter().map(|z| z.re)))
+                .collect(),
         }
-        SectorSolver { sector, unit, heat }
     }
 
     /// Solves `𝓛ρ = 0, tr ρ = 1` at `(β_A, β_S)` and evaluates Eq. (4) and Eq. (6).
