@@ -4,9 +4,12 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
+use super::cavity::{cavity_error, parse_cutoff};
 use super::{CliError, Output};
+use crate::cavity::Figure;
 use crate::figures::{
-    Axis, Fig1Panel, FigureError, ImageFormat, fig1_grid, render_fig1, write_figure,
+    Axis, Fig1Panel, Fig2Panel, FigureError, ImageFormat, fig1_grid, fig2_data, render_fig1,
+    render_fig2, write_figure,
 };
 
 /// The figures `steadyent plot` draws.
@@ -91,14 +94,20 @@ pub struct PlotArgs {
     /// Grid of Fig. 1(b),(c) (ignored for Fig. 2).
     #[command(flatten)]
     pub grid: Fig1GridArgs,
+    /// Fig. 2 only: κ/g values per pump rate, log-spaced from 1e-2 to 1e3 (2–10000).
+    #[arg(long, default_value_t = 200, value_name = "N")]
+    pub points: usize,
+    /// Fig. 2 only: photon cutoff, `auto` (converged per point) or a number of Fock states.
+    #[arg(long, default_value = "auto", value_name = "auto|N")]
+    pub cutoff: String,
 }
 
-/// Runs `steadyent plot` (Fig. 1b,c; Fig. 2b,c once the cavity sweep is wired): validates `--out` and the grid, renders in memory, writes the file.
+/// Runs `steadyent plot`: validates `--out` and the grid, computes the data (Fig. 1: diamond
+/// model, Eq. 1–6; Fig. 2: cavity sweep, Eq. 7–9), renders in memory, writes the file.
 ///
 /// # Errors
 /// [`CliError::Usage`] naming `--out` for an unknown extension or an unwritable path, or the
-/// grid flag at fault; [`CliError::Internal`] when a grid point cannot be solved or the figure
-/// is not available in this build (Fig. 2 needs the cavity model).
+/// grid flag at fault; [`CliError::Internal`] when a point cannot be solved.
 pub fn run(args: &PlotArgs) -> Result<Output, CliError> {
     let format = ImageFormat::from_path(&args.out).map_err(|e| CliError::usage("--out", e))?;
     let bytes = match args.figure {
@@ -123,11 +132,21 @@ pub fn run(args: &PlotArgs) -> Result<Output, CliError> {
             render_fig1(&grid, panel, format).map_err(|e| CliError::Internal(e.to_string()))?
         }
         FigureName::Fig2b | FigureName::Fig2c => {
-            return Err(CliError::Internal(
-                "Fig. 2 needs the cavity-model sweep (Eq. 7–9), which this build does not \
-                 include yet; fig1b and fig1c are available"
-                    .into(),
-            ));
+            let cutoff = parse_cutoff(&args.cutoff)?;
+            let max = crate::cavity::sweep::MAX_POINTS;
+            if !(2..=max).contains(&args.points) {
+                return Err(CliError::usage(
+                    "--points",
+                    format!("expected an integer from 2 to {max}, got {}", args.points),
+                ));
+            }
+            let (figure, panel) = if args.figure == FigureName::Fig2b {
+                (Figure::Fig2b, Fig2Panel::B)
+            } else {
+                (Figure::Fig2c, Fig2Panel::C)
+            };
+            let data = fig2_data(figure, args.points, cutoff).map_err(cavity_error)?;
+            render_fig2(&data, panel, format).map_err(|e| CliError::Internal(e.to_string()))?
         }
     };
     write_figure(&args.out, &bytes).map_err(|e| CliError::usage("--out", e))?;

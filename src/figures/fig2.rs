@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::lineplot::{Curve, LegendEntry, LogLinePlot, ReferenceLine, render_log_line_plot};
 use super::{FigureError, ImageFormat};
+use crate::cavity::{CavityError, Cutoff, Figure, SweepRow, sweep};
 
 /// The concurrences at one cavity decay rate.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -34,6 +35,44 @@ pub struct Fig2Data {
     pub decay_over_g: f64,
     /// One series per pump rate.
     pub series: Vec<Fig2Series>,
+}
+
+impl Fig2Data {
+    /// Groups the rows of a cavity sweep (Eq. 7–9) into one series per pump rate.
+    pub fn from_sweep(figure: Figure, rows: &[SweepRow]) -> Self {
+        let series = figure
+            .pumps()
+            .iter()
+            .map(|&pump| Fig2Series {
+                pump_over_g: pump,
+                points: rows
+                    .iter()
+                    .filter(|r| r.pump == pump)
+                    .map(|r| Fig2Point {
+                        kappa_over_g: r.kappa,
+                        concurrence_full: r.concurrence,
+                        concurrence_effective: r.concurrence_effective,
+                    })
+                    .collect(),
+            })
+            .collect();
+        Fig2Data {
+            decay_over_g: figure.gamma(),
+            series,
+        }
+    }
+}
+
+/// The data of Fig. 2(b) or 2(c): the full model (Eq. 7–8) and the effective model (Eq. 9)
+/// over `points` log-spaced values of `κ/g` per pump rate ([`sweep`]).
+///
+/// # Errors
+/// [`CavityError`] when a point cannot be solved.
+pub fn fig2_data(figure: Figure, points: usize, cutoff: Cutoff) -> Result<Fig2Data, CavityError> {
+    Ok(Fig2Data::from_sweep(
+        figure,
+        &sweep(figure, points, cutoff)?,
+    ))
 }
 
 /// Which panel of Fig. 2 the data are drawn as (sets the title's letter).

@@ -219,7 +219,9 @@ impl Figure for LogLinePlot {
             26.0,
             mode,
         )?;
-        self.draw_legend(root, (px.start + 14, py.start + 14), mode)
+        // Bottom centre of the plot area: Fig. 2's curves leave it empty (C > 0.1 around
+        // κ/g ~ 1–10 in panel c; everything in panel b is above 0.3).
+        self.draw_legend(root, ((px.start + px.end) / 2, py.end - 14), mode)
     }
 }
 
@@ -227,7 +229,7 @@ impl LogLinePlot {
     fn draw_legend<DB: DrawingBackend>(
         &self,
         root: &DrawingArea<DB, Shift>,
-        (left, top): (i32, i32),
+        (centre, bottom): (i32, i32),
         mode: TextMode,
     ) -> Result<(), FigureError> {
         if self.legend.is_empty() {
@@ -247,6 +249,7 @@ impl LogLinePlot {
             .fold(0.0, f64::max);
         let width = sample + 34 + text_width.ceil() as i32;
         let height = row * i32::try_from(labels.len()).unwrap_or(0) + 10;
+        let (left, top) = (centre - width / 2, bottom - height);
         let corners = [(left, top), (left + width, top + height)];
         root.draw(&Rectangle::new(corners, WHITE.mix(0.9).filled()))
             .map_err(drawing)?;
