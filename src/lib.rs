@@ -23,5 +23,7 @@ pub mod interval;
 pub mod liouvillian;
 pub mod nullspace;
 pub mod operators;
+pub mod poly;
 pub mod ring;
 pub mod steady_state;
+pub mod symbolic;

@@ -1,0 +1,99 @@
+//! Greatest common divisors of multivariate polynomials over Q: recursive primitive
+//! polynomial remainder sequences (content in the other variables, pseudo-division in one).
+
+use super::polynomial::{MAX_VARS, Poly, unit_exponents};
+
+/// `gcd(a, b)`, normalised by [`Poly::primitive`] (integer coprime coefficients, positive
+/// leading coefficient); `gcd(0, 0) = 0`.
+pub fn gcd(a: &Poly, b: &Poly) -> Poly {
+    if a.is_zero() {
+        return b.primitive();
+    }
+    if b.is_zero() {
+        return a.primitive();
+    }
+    if a.as_constant().is_some() || b.as_constant().is_some() {
+        return Poly::one();
+    }
+    let Some(var) = (0..MAX_VARS).find(|&v| a.contains_var(v) || b.contains_var(v)) else {
+        return Poly::one();
+    };
+    if !a.contains_var(var) {
+        return gcd(a, &content_in(b, var));
+    }
+    if !b.contains_var(var) {
+        return gcd(&content_in(a, var), b);
+    }
+    let content_a = content_in(a, var);
+    let content_b = content_in(b, var);
+    let mut f = a.div_exact(&content_a).expect("content divides");
+    let mut g = b.div_exact(&content_b).expect("content divides");
+    if f.degree_in(var) < g.degree_in(var) {
+        std::mem::swap(&mut f, &mut g);
+    }
+    while !g.is_zero() {
+        let r = pseudo_remainder(&f, &g, var);
+        f = g;
+        g = if r.is_zero() {
+            r
+        } else {
+            primitive_in(&r, var)
+        };
+    }
+    let common = primitive_in(&f, var);
+    (&gcd(&content_a, &content_b) * &common).primitive()
+}
+
+/// The content of `p` with respect to `var`: the gcd of its coefficients as a polynomial in
+/// `var` (each a polynomial in the other variables).
+pub fn content_in(p: &Poly, var: usize) -> Poly {
+    let mut c = Poly::zero();
+    for k in (0..=p.degree_in(var)).rev() {
+        let coeff = p.coefficient_in(var, k);
+        if coeff.is_zero() {
+            continue;
+        }
+        c = gcd(&c, &coeff);
+        if c.as_constant().is_some() {
+            return Poly::one();
+        }
+    }
+    c
+}
+
+fn primitive_in(p: &Poly, var: usize) -> Poly {
+    let c = content_in(p, var);
+    p.div_exact(&c).expect("content divides").primitive()
+}
+
+/// Pseudo-remainder of `f` by `g` in `var`: `lc(g)^k f = q g + r` with `deg_var r < deg_var g`.
+fn pseudo_remainder(f: &Poly, g: &Poly, var: usize) -> Poly {
+    let dg = g.degree_in(var);
+    let lead_g = g.coefficient_in(var, dg);
+    let mut r = f.clone();
+    while !r.is_zero() && r.degree_in(var) >= dg {
+        let dr = r.degree_in(var);
+        let lead_r = r.coefficient_in(var, dr);
+        let shifted = g.shift(&unit_exponents(var, dr - dg));
+        // Rescaling by a non-zero rational keeps `r` a unit multiple of the pseudo-remainder
+        // over Q and keeps its coefficients small.
+        r = (&(&r * &lead_g) - &(&shifted * &lead_r)).primitive();
+    }
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bivariate_gcd_recovers_a_common_factor() {
+        let a = Poly::var(0);
+        let s = Poly::var(1);
+        let common = &(&(&a * &s) + &a.pow(2)) + &Poly::from_i64(2);
+        let f = &common * &(&a - &s);
+        let g = &common * &(&(&a + &s) + &Poly::from_i64(3));
+        assert_eq!(gcd(&f, &g), common.primitive());
+        assert_eq!(gcd(&(&a - &s), &(&a + &s)), Poly::one());
+    }
+}
