@@ -8,7 +8,7 @@
 
 use nalgebra::DMatrix;
 use num_complex::Complex;
-use num_traits::Zero;
+use num_traits::{One, Zero};
 use rug::Rational;
 use thiserror::Error;
 
