@@ -24,6 +24,7 @@ pub mod liouvillian;
 pub mod nullspace;
 pub mod operators;
 pub mod poly;
+pub mod proofs;
 pub mod ring;
 pub mod steady_state;
 pub mod symbolic;

@@ -8,7 +8,7 @@
 
 use nalgebra::DMatrix;
 use num_complex::Complex;
-use num_traits::{One, Zero};
+use num_traits::Zero;
 use rug::Rational;
 use thiserror::Error;
 
@@ -470,6 +470,7 @@ fn gauss_det(m: &[Vec<(Poly, Poly)>]) -> (Poly, Poly) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use num_traits::One;
 
     #[test]
     fn limit_of_a_reciprocal_rate() {

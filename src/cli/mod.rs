@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 pub mod diamond;
+pub mod prove;
 
 /// Verify Tacchino et al., PRL 120, 063604 (2018) by exact and certified computation.
 ///
@@ -29,6 +30,8 @@ pub struct Cli {
 enum Command {
     /// Steady state of the diamond model (Eq. 1–6) at given bath temperatures or rate ratios.
     Diamond(diamond::DiamondArgs),
+    /// Re-derive ρ_SS symbolically and check the machine-checked proofs (proofs/*.md).
+    Prove(prove::ProveArgs),
 }
 
 /// A command's failure, mapped to the exit-code contract.
@@ -70,6 +73,7 @@ pub type Output = String;
 pub fn run(cli: Cli) -> Result<Output, CliError> {
     match cli.command {
         Command::Diamond(args) => diamond::run(&args),
+        Command::Prove(args) => prove::run(&args),
     }
 }
 

@@ -12,6 +12,47 @@ pub fn gcd(a: &Poly, b: &Poly) -> Poly {
     if b.is_zero() {
         return a.primitive();
     }
+    if a.as_constant().is_some() || b.as_constant().is_some() || coprime_by_evaluation(a, b) {
+        return Poly::one();
+    }
+    gcd_prs(a, b)
+}
+
+/// A sufficient test for `gcd(a, b) = 1`. If `g = gcd(a, b)` had positive degree in a variable
+/// `v` (necessarily occurring in both), then at any point of the other variables where the
+/// leading coefficient of `a` in `v` does not vanish, `g`'s image keeps its degree in `v`
+/// (`lc_v(g)` divides `lc_v(a)`) and divides both images; so constant univariate gcds of the
+/// images for every shared variable prove coprimality. `false` means "not decided".
+fn coprime_by_evaluation(a: &Poly, b: &Poly) -> bool {
+    const POINTS: [i64; 4] = [2, 3, 5, 7];
+    (0..MAX_VARS)
+        .filter(|&v| a.contains_var(v) && b.contains_var(v))
+        .all(|v| {
+            let lead = a.coefficient_in(v, a.degree_in(v));
+            POINTS.iter().any(|&value| {
+                let at = |p: &Poly| {
+                    (0..MAX_VARS)
+                        .filter(|&w| w != v)
+                        .fold(p.clone(), |acc, w| acc.substitute(w, &Poly::from_i64(value + w as i64)))
+                };
+                if at(&lead).is_zero() {
+                    return false;
+                }
+                let (ia, ib) = (at(a), at(b));
+                ib.contains_var(v) && gcd_prs(&ia, &ib).as_constant().is_some()
+                    || !ib.contains_var(v) && !ib.is_zero()
+            })
+        })
+}
+
+/// The primitive-PRS gcd (no coprimality shortcut).
+fn gcd_prs(a: &Poly, b: &Poly) -> Poly {
+    if a.is_zero() {
+        return b.primitive();
+    }
+    if b.is_zero() {
+        return a.primitive();
+    }
     if a.as_constant().is_some() || b.as_constant().is_some() {
         return Poly::one();
     }

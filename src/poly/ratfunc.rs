@@ -123,7 +123,8 @@ impl RatFunc {
     }
 }
 
-/// Display helper returned by [`RatFunc::display`]: `(num)/(den)`, or the numerator alone.
+/// Display helper returned by [`RatFunc::display`]: `f = c·P/Q` with `P`, `Q` integer
+/// primitive polynomials shown as `±n(P)/(m(Q))` where `c = ±n/m` (factors of 1 omitted).
 pub struct RatFuncDisplay<'a> {
     f: &'a RatFunc,
     names: &'a [&'a str],
@@ -131,17 +132,34 @@ pub struct RatFuncDisplay<'a> {
 
 impl fmt::Display for RatFuncDisplay<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let num = self.f.num.display(self.names);
-        if self.f.den == Poly::one() {
-            return write!(f, "{num}");
+        if self.f.num.is_zero() {
+            return write!(f, "0");
         }
-        let den = self.f.den.display(self.names);
-        let wrap = |p: &Poly| p.len() > 1;
-        match (wrap(&self.f.num), wrap(&self.f.den)) {
-            (true, true) => write!(f, "({num})/({den})"),
-            (true, false) => write!(f, "({num})/{den}"),
-            (false, true) => write!(f, "{num}/({den})"),
-            (false, false) => write!(f, "{num}/{den}"),
+        let c = self.f.num.content();
+        let p = self.f.num.primitive();
+        let q = &self.f.den;
+        let n = Rational::from(c.abs_ref());
+        let (n, m) = (n.numer().clone(), n.denom().clone());
+        let has_den = *q != Poly::one() || m != 1;
+        let p_text = p.display(self.names).to_string();
+        let q_text = q.display(self.names).to_string();
+        if c < 0 {
+            write!(f, "-")?;
+        }
+        match (p == Poly::one(), n == 1) {
+            (true, _) => write!(f, "{n}")?,
+            (false, true) if p.len() > 1 && (has_den || c < 0) => write!(f, "({p_text})")?,
+            (false, true) => write!(f, "{p_text}")?,
+            (false, false) if p.len() > 1 => write!(f, "{n}({p_text})")?,
+            (false, false) => write!(f, "{n}{p_text}")?,
+        }
+        match (*q == Poly::one(), m == 1) {
+            (true, true) => Ok(()),
+            (true, false) => write!(f, "/{m}"),
+            (false, true) if q.len() > 1 => write!(f, "/({q_text})"),
+            (false, true) => write!(f, "/{q_text}"),
+            (false, false) if q.len() > 1 => write!(f, "/({m}({q_text}))"),
+            (false, false) => write!(f, "/({m}{q_text})"),
         }
     }
 }
