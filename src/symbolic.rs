@@ -145,7 +145,10 @@ pub fn limit(
     let mut g = f.clone();
     for (var, endpoint) in [(ALPHA, alpha), (SIGMA, sigma)] {
         if endpoint == RateLimit::Infinity {
-            g = g.substitute(var, &RatFunc::var(var).recip().expect("variable is non-zero"));
+            g = g.substitute(
+                var,
+                &RatFunc::var(var).recip().expect("variable is non-zero"),
+            );
         }
     }
     let mut num = g.numer().clone();
@@ -287,7 +290,11 @@ impl SymbolicDiamond {
     /// # Errors
     /// [`LimitError::Indeterminate`] when continuity does not decide the limit (both rates
     /// infinite).
-    pub fn limit_state(&self, alpha: RateLimit, sigma: RateLimit) -> Result<LimitState, LimitError> {
+    pub fn limit_state(
+        &self,
+        alpha: RateLimit,
+        sigma: RateLimit,
+    ) -> Result<LimitState, LimitError> {
         let mut rho = DMatrix::from_element(4, 4, RatFunc::zero());
         for i in 0..4 {
             for j in 0..4 {
@@ -332,7 +339,8 @@ impl SymbolicDiamond {
 /// # Errors
 /// [`SymbolicError`] if the builder or the algebra misbehaves (never for the diamond model).
 pub fn diamond_steady_state() -> Result<SymbolicDiamond, SymbolicError> {
-    let rates = DiamondRates::from_alpha_sigma(real(RatFunc::var(ALPHA)), real(RatFunc::var(SIGMA)));
+    let rates =
+        DiamondRates::from_alpha_sigma(real(RatFunc::var(ALPHA)), real(RatFunc::var(SIGMA)));
     let generator = generator(&rates, LadderConvention::CommutingQubits)?;
     let full = Sector::full(4);
     let superop = generator.superoperator(&full)?;
@@ -341,9 +349,8 @@ pub fn diamond_steady_state() -> Result<SymbolicDiamond, SymbolicError> {
         let (i, j) = full.pairs()[s];
         EXCITATIONS[i] - EXCITATIONS[j]
     };
-    let block_diagonal = (0..16).all(|r| {
-        (0..16).all(|c| difference(r) == difference(c) || superop[(r, c)].is_zero())
-    });
+    let block_diagonal = (0..16)
+        .all(|r| (0..16).all(|c| difference(r) == difference(c) || superop[(r, c)].is_zero()));
 
     let mut determinants = Vec::new();
     let mut trace_rows_sum_to_zero = false;
@@ -366,9 +373,11 @@ pub fn diamond_steady_state() -> Result<SymbolicDiamond, SymbolicError> {
                 })
                 .collect();
             trace_rows_sum_to_zero = (0..positions.len()).all(|c| {
-                let (re, im) = diagonal.iter().fold((Poly::zero(), Poly::zero()), |acc, &r| {
-                    (&acc.0 + &block[r][c].0, &acc.1 + &block[r][c].1)
-                });
+                let (re, im) = diagonal
+                    .iter()
+                    .fold((Poly::zero(), Poly::zero()), |acc, &r| {
+                        (&acc.0 + &block[r][c].0, &acc.1 + &block[r][c].1)
+                    });
                 re.is_zero() && im.is_zero()
             });
             let replaced = diagonal[0];
@@ -482,7 +491,10 @@ mod tests {
             limit(&f, RateLimit::Free, RateLimit::Infinity, "f"),
             Ok(RatFunc::one())
         );
-        assert_eq!(limit(&f, RateLimit::Free, RateLimit::Zero, "f"), Ok(RatFunc::zero()));
+        assert_eq!(
+            limit(&f, RateLimit::Free, RateLimit::Zero, "f"),
+            Ok(RatFunc::zero())
+        );
         assert!(limit(&f, RateLimit::Zero, RateLimit::Zero, "f").is_err());
     }
 }

@@ -49,7 +49,10 @@ pub fn run(args: &ProveArgs) -> Result<Output, CliError> {
             r.certificate_kinds.join(", ")
         );
     }
-    let proved = reports.iter().filter(|r| r.verdict == Verdict::Proved).count();
+    let proved = reports
+        .iter()
+        .filter(|r| r.verdict == Verdict::Proved)
+        .count();
     let _ = writeln!(
         out,
         "{proved}/{} theorems proved; derivation and certificate checks took {} ms",

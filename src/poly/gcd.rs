@@ -31,9 +31,9 @@ fn coprime_by_evaluation(a: &Poly, b: &Poly) -> bool {
             let lead = a.coefficient_in(v, a.degree_in(v));
             POINTS.iter().any(|&value| {
                 let at = |p: &Poly| {
-                    (0..MAX_VARS)
-                        .filter(|&w| w != v)
-                        .fold(p.clone(), |acc, w| acc.substitute(w, &Poly::from_i64(value + w as i64)))
+                    (0..MAX_VARS).filter(|&w| w != v).fold(p.clone(), |acc, w| {
+                        acc.substitute(w, &Poly::from_i64(value + w as i64))
+                    })
                 };
                 if at(&lead).is_zero() {
                     return false;

@@ -70,20 +70,14 @@ impl Poly {
     pub fn as_constant(&self) -> Option<Rational> {
         match self.terms.len() {
             0 => Some(Rational::new()),
-            1 => self
-                .terms
-                .get(&[0; MAX_VARS])
-                .map(|c| c.clone()),
+            1 => self.terms.get(&[0; MAX_VARS]).cloned(),
             _ => None,
         }
     }
 
     /// The coefficient of `x^0`.
     pub fn constant_term(&self) -> Rational {
-        self.terms
-            .get(&[0; MAX_VARS])
-            .cloned()
-            .unwrap_or_default()
+        self.terms.get(&[0; MAX_VARS]).cloned().unwrap_or_default()
     }
 
     /// The terms `(exponents, coefficient)` in increasing lexicographic order.
@@ -113,11 +107,7 @@ impl Poly {
 
     /// Total degree (0 for the zero polynomial).
     pub fn total_degree(&self) -> u32 {
-        self.terms
-            .keys()
-            .map(|e| e.iter().sum())
-            .max()
-            .unwrap_or(0)
+        self.terms.keys().map(|e| e.iter().sum()).max().unwrap_or(0)
     }
 
     /// Whether variable `var` occurs.

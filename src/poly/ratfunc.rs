@@ -230,6 +230,20 @@ impl Sub for &RatFunc {
 impl Mul for &RatFunc {
     type Output = RatFunc;
     fn mul(self, rhs: &RatFunc) -> RatFunc {
+        self.product(rhs)
+    }
+}
+
+impl Mul for RatFunc {
+    type Output = RatFunc;
+    fn mul(self, rhs: RatFunc) -> RatFunc {
+        &self * &rhs
+    }
+}
+
+impl RatFunc {
+    /// The product, cross-cancelling common factors.
+    fn product(&self, rhs: &RatFunc) -> RatFunc {
         if self.num.is_zero() || rhs.num.is_zero() {
             return RatFunc::zero();
         }
@@ -245,16 +259,7 @@ impl Mul for &RatFunc {
             &q(&self.den, &g2) * &q(&rhs.den, &g1),
         )
     }
-}
 
-impl Mul for RatFunc {
-    type Output = RatFunc;
-    fn mul(self, rhs: RatFunc) -> RatFunc {
-        &self * &rhs
-    }
-}
-
-impl RatFunc {
     /// The multiplicative inverse, `None` for zero.
     pub fn recip(&self) -> Option<RatFunc> {
         (!self.num.is_zero()).then(|| RatFunc::new(self.den.clone(), self.num.clone()))
@@ -268,7 +273,7 @@ impl Div for RatFunc {
     /// # Panics
     /// On division by zero.
     fn div(self, rhs: RatFunc) -> RatFunc {
-        &self * &rhs.recip().expect("division by the zero rational function")
+        self.product(&rhs.recip().expect("division by the zero rational function"))
     }
 }
 
@@ -279,7 +284,7 @@ impl Div for &RatFunc {
     /// # Panics
     /// On division by zero.
     fn div(self, rhs: &RatFunc) -> RatFunc {
-        self * &rhs.recip().expect("division by the zero rational function")
+        self.product(&rhs.recip().expect("division by the zero rational function"))
     }
 }
 
@@ -390,10 +395,7 @@ mod tests {
         let f = (a.clone() * a.clone() - s.clone() * s.clone()) / (a.clone() - s.clone());
         assert_eq!(f, a.clone() + s.clone());
         let g = RatFunc::one() / (a.clone() + s.clone()) + RatFunc::one() / (a.clone() - s);
-        assert_eq!(
-            g.display(&["α", "σ"]).to_string(),
-            "2α/(α² - σ²)"
-        );
+        assert_eq!(g.display(&["α", "σ"]).to_string(), "2α/(α² - σ²)");
     }
 
     #[test]

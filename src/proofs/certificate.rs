@@ -200,9 +200,7 @@ impl PositivityCertificate {
     /// The remainder `n∘φ·m − Σ squares`.
     pub fn remainder(&self) -> Poly {
         let (n, _) = self.transformed();
-        self.squares
-            .iter()
-            .fold(n, |acc, s| &acc - &s.expand())
+        self.squares.iter().fold(n, |acc, s| &acc - &s.expand())
     }
 
     /// Checks the certificate exactly.
@@ -227,7 +225,12 @@ impl PositivityCertificate {
     /// non-negative coefficients, otherwise completes squares `a v^{2k} + c v^k + b` with
     /// `c < 0`, `c² < 4ab` (variable `v`, constant term `b`). The result still has to pass
     /// [`PositivityCertificate::check`].
-    pub fn search(label: impl Into<String>, function: RatFunc, domain: Domain, strict: bool) -> Self {
+    pub fn search(
+        label: impl Into<String>,
+        function: RatFunc,
+        domain: Domain,
+        strict: bool,
+    ) -> Self {
         let mut cert = PositivityCertificate {
             label: label.into(),
             function,
@@ -237,7 +240,10 @@ impl PositivityCertificate {
         };
         for _ in 0..4 {
             let r = cert.remainder();
-            let Some((e, c)) = r.terms().find(|(_, c)| **c < 0).map(|(e, c)| (*e, c.clone()))
+            let Some((e, c)) = r
+                .terms()
+                .find(|(_, c)| **c < 0)
+                .map(|(e, c)| (*e, c.clone()))
             else {
                 break;
             };
@@ -256,9 +262,11 @@ impl PositivityCertificate {
                 break;
             }
             // a v^{2k} + c v^k + c²/(4a) = a (v^k + c/(2a))²
-            let shift = Rational::from(&c / Rational::from(&a * 2));
-            let base = &Poly::monomial(Rational::from(1), crate::poly::polynomial::unit_exponents(v, k))
-                + &Poly::constant(shift);
+            let shift = c / Rational::from(&a * 2);
+            let base = &Poly::monomial(
+                Rational::from(1),
+                crate::poly::polynomial::unit_exponents(v, k),
+            ) + &Poly::constant(shift);
             cert.squares.push(WeightedSquare {
                 weight: a,
                 monomial: [0; MAX_VARS],
@@ -279,7 +287,11 @@ impl PositivityCertificate {
         let _ = writeln!(s);
         let _ = writeln!(s, "```text\nf = {}\n```", self.function.display(&NAMES));
         let _ = writeln!(s);
-        let _ = writeln!(s, "Substitution: {}. Numerator and denominator become", self.domain.substitution());
+        let _ = writeln!(
+            s,
+            "Substitution: {}. Numerator and denominator become",
+            self.domain.substitution()
+        );
         let _ = writeln!(s);
         let _ = writeln!(
             s,
@@ -296,7 +308,11 @@ impl PositivityCertificate {
                 let m = monomial_text(&sq.monomial, &NAMES);
                 let _ = writeln!(s, "{}·{}({})²", sq.weight, m, sq.base.display(&NAMES));
             }
-            let _ = writeln!(s, "numerator − squares = {}", self.remainder().display(&NAMES));
+            let _ = writeln!(
+                s,
+                "numerator − squares = {}",
+                self.remainder().display(&NAMES)
+            );
             let _ = writeln!(s, "```");
         }
         let _ = writeln!(s);
@@ -391,7 +407,10 @@ impl LimitCertificate {
     pub fn check(&self) -> Result<(), CertificateFailure> {
         let (_, n, d) = self.evaluate();
         if d.is_zero() {
-            return Err(fail(&self.label, "the denominator vanishes at the limit point"));
+            return Err(fail(
+                &self.label,
+                "the denominator vanishes at the limit point",
+            ));
         }
         let free_positive = [
             self.alpha == Approach::Free,
@@ -579,7 +598,9 @@ impl Certificate {
                 "**Exact computation** — {label}: {}.\n",
                 if *holds { "holds" } else { "DOES NOT HOLD" }
             ),
-            Certificate::Lemma { text } => format!("**Lemma (stated, not machine-checked)** — {text}\n"),
+            Certificate::Lemma { text } => {
+                format!("**Lemma (stated, not machine-checked)** — {text}\n")
+            }
         }
     }
 }
@@ -593,7 +614,12 @@ mod tests {
         // 4α² − α + 2 > 0 for all real α: 4(α − 1/8)² + 31/16.
         let a = Poly::var(ALPHA);
         let p = &(&a.pow(2).scale(&Rational::from(4)) - &a) + &Poly::from_i64(2);
-        let cert = PositivityCertificate::search("quadratic", RatFunc::from_poly(p), Domain::AllTemperatures, true);
+        let cert = PositivityCertificate::search(
+            "quadratic",
+            RatFunc::from_poly(p),
+            Domain::AllTemperatures,
+            true,
+        );
         assert_eq!(cert.squares.len(), 1);
         assert_eq!(cert.remainder(), Poly::constant(Rational::from((31, 16))));
         assert!(cert.check().is_ok());

@@ -124,16 +124,29 @@ fn pieces(sd: &SymbolicDiamond) -> Pieces {
 
 /// Grid of rational rates used by the counterexample searches.
 fn grid() -> Vec<Rational> {
-    [(1, 1000), (1, 100), (1, 10), (1, 2), (1, 1), (2, 1), (10, 1), (100, 1), (1000, 1)]
-        .iter()
-        .map(|&(n, d)| Rational::from((n, d)))
-        .collect()
+    [
+        (1, 1000),
+        (1, 100),
+        (1, 10),
+        (1, 2),
+        (1, 1),
+        (2, 1),
+        (10, 1),
+        (100, 1),
+        (1000, 1),
+    ]
+    .iter()
+    .map(|&(n, d)| Rational::from((n, d)))
+    .collect()
 }
 
 /// `(z, p_G p_E)` at a rational point.
 fn parts_at(sd: &SymbolicDiamond, a: &Rational, s: &Rational) -> Option<(Rational, Rational)> {
     let point = [a.clone(), s.clone(), Rational::new(), Rational::new()];
-    Some((sd.coherence().eval(&point)?, sd.population_product().eval(&point)?))
+    Some((
+        sd.coherence().eval(&point)?,
+        sd.population_product().eval(&point)?,
+    ))
 }
 
 /// Whether `C = 2 max(0, |z| − √p) ≥ bound` at a rational point, decided exactly.
@@ -184,6 +197,15 @@ pub fn theorems(sd: &SymbolicDiamond) -> Vec<Theorem> {
     builders.iter().map(|build| build(sd)).collect()
 }
 
+/// `"+1"`, `"0"`, `"−2"`.
+fn signed(d: i64) -> String {
+    match d {
+        0 => "0".to_string(),
+        d if d > 0 => format!("+{d}"),
+        d => format!("−{}", -d),
+    }
+}
+
 fn rho_derived(sd: &SymbolicDiamond) -> Vec<(String, String)> {
     let p = pieces(sd);
     let mut v = vec![
@@ -197,7 +219,10 @@ fn rho_derived(sd: &SymbolicDiamond) -> Vec<(String, String)> {
     ];
     v.push((
         "all other entries of ρ_SS".to_string(),
-        if (0..4).all(|i| (0..4).all(|j| i == j || (i, j) == (1, 2) || (i, j) == (2, 1) || sd.rho[(i, j)].is_zero())) {
+        if (0..4).all(|i| {
+            (0..4)
+                .all(|j| i == j || (i, j) == (1, 2) || (i, j) == (2, 1) || sd.rho[(i, j)].is_zero())
+        }) {
             "0".to_string()
         } else {
             "NOT ALL ZERO".to_string()
@@ -215,7 +240,10 @@ fn refute_steady_state(sd: &SymbolicDiamond) -> Option<String> {
         let exact = exact_steady_state(&generator, &Sector::full(4)).ok()?;
         let point = [a.clone(), s.clone(), Rational::new(), Rational::new()];
         let symbolic = DMatrix::from_fn(4, 4, |i, j| {
-            num_complex::Complex::new(Q(sd.rho[(i, j)].eval(&point).unwrap_or_default()), Q::zero())
+            num_complex::Complex::new(
+                Q(sd.rho[(i, j)].eval(&point).unwrap_or_default()),
+                Q::zero(),
+            )
         });
         let symbolic: DMatrix<GaussQ> = symbolic;
         if symbolic != exact {
@@ -238,29 +266,29 @@ fn steady_state(sd: &SymbolicDiamond) -> Theorem {
         },
     ];
     for det in &sd.determinants {
-        let what = if det.bordered {
-            format!(
-                "determinant of the difference-{} block ({}×{}) with the ⟨00|·|00⟩ row replaced by the trace",
-                det.difference, det.size, det.size
-            )
-        } else {
-            format!(
-                "determinant of the difference-{} block ({}×{})",
-                det.difference, det.size, det.size
-            )
-        };
+        let what = format!(
+            "the determinant of the difference {} block ({}×{}){} is non-zero for all α, σ ≥ 0",
+            signed(det.difference),
+            det.size,
+            det.size,
+            if det.bordered {
+                ", with the ⟨00|·|00⟩ row replaced by the trace,"
+            } else {
+                ""
+            }
+        );
         let candidates = [
-            (det.re.clone(), "its real part is > 0"),
-            (-&det.re, "its real part is < 0"),
-            (det.im.clone(), "its imaginary part is > 0"),
-            (-&det.im, "its imaginary part is < 0"),
+            (det.re.clone(), "f = Re det"),
+            (-&det.re, "f = −Re det"),
+            (det.im.clone(), "f = Im det"),
+            (-&det.im, "f = −Im det"),
         ];
         let chosen = candidates
             .iter()
             .filter(|(p, _)| !p.is_zero())
-            .map(|(p, why)| {
+            .map(|(p, f)| {
                 PositivityCertificate::search(
-                    format!("{what} is non-zero for all α, σ ≥ 0: {why}"),
+                    format!("{what}: {f} > 0"),
                     RatFunc::from_poly(p.clone()),
                     Domain::ClosedQuadrant,
                     true,
@@ -269,7 +297,7 @@ fn steady_state(sd: &SymbolicDiamond) -> Theorem {
             .find(|c| c.check().is_ok())
             .unwrap_or_else(|| {
                 PositivityCertificate::search(
-                    format!("{what} is non-zero for all α, σ ≥ 0"),
+                    format!("{what}: f = Re det > 0"),
                     RatFunc::from_poly(det.re.clone()),
                     Domain::ClosedQuadrant,
                     true,
@@ -282,7 +310,11 @@ fn steady_state(sd: &SymbolicDiamond) -> Theorem {
         holds: sd.residual_vanishes,
     });
     let trace = &(&p.pops[0] + &p.pops[1]) + &(&p.pops[2] + &p.pops[3]);
-    certificates.push(ident("tr ρ_SS = p_G + p_S + p_A + p_E = 1", trace, RatFunc::one()));
+    certificates.push(ident(
+        "tr ρ_SS = p_G + p_S + p_A + p_E = 1",
+        trace,
+        RatFunc::one(),
+    ));
     certificates.push(ident(
         "ρ11 + ρ12 = p_S (eigenvalue of the {01, 10} block on |S⟩)",
         &sd.rho[(1, 1)] + &p.z,
@@ -311,7 +343,28 @@ fn steady_state(sd: &SymbolicDiamond) -> Theorem {
             p_E > 0)."
             .to_string(),
         paper: "“the steady state ρ_SS, i.e., the solution of the linear equation [ρ_SS, H0] = i𝓛(ρ_SS)” (text above Eq. 4); Eq. (1)–(3).",
-        derived: rho_derived(sd),
+        derived: {
+            let mut derived = rho_derived(sd);
+            for det in &sd.determinants {
+                derived.push((
+                    format!(
+                        "det of the difference {} block{}",
+                        signed(det.difference),
+                        if det.bordered {
+                            " (trace-bordered)"
+                        } else {
+                            ""
+                        }
+                    ),
+                    format!(
+                        "{} + i·({})",
+                        det.re.display(&NAMES),
+                        det.im.display(&NAMES)
+                    ),
+                ));
+            }
+            derived
+        },
         certificates,
         conclusion: "The full superoperator is the direct sum of its five blocks. The blocks of \
             difference ±1 and ±2 have non-zero determinants for all α, σ ≥ 0, so they contribute \
@@ -321,7 +374,9 @@ fn steady_state(sd: &SymbolicDiamond) -> Theorem {
             and its vector has non-zero trace. The kernel vector computed over Q(i)(α, σ), \
             normalised to trace 1, is annihilated identically by 𝓛, hence at every α, σ where it \
             is defined (its denominator D has positive coefficients, so everywhere on α, σ ≥ 0). \
-            Its eigenvalues are p_G, p_E and ρ11 ± ρ12 = p_S, p_A, all positive for α, σ > 0."
+            Its eigenvalues are p_G, p_E and ρ11 ± ρ12 = p_S, p_A, all positive for α, σ > 0. \
+            No determinant vanishes anywhere on α, σ ≥ 0 (their zeros need negative rates), so \
+            there is no exceptional point where uniqueness could fail."
             .to_string(),
         refute: Refuter::Custom(refute_steady_state),
     }
@@ -342,8 +397,8 @@ fn eq5() -> Eq5 {
     let half_s = &s * &k(1, 2);
     let d = &(&(&RatFunc::one() + &s.pow(2)) + &(&(&s * &(&p + &k(3, 1))) * &k(1, 2))) - &p;
     let n1_squared = (&a * &(&half_s - &RatFunc::one())).pow(2);
-    let n2_squared = &(&half_s + &RatFunc::one())
-        * &(&(&two * &s.pow(2)) + &(&(&two * &p) * &(&s - &two)));
+    let n2_squared =
+        &(&half_s + &RatFunc::one()) * &(&(&two * &s.pow(2)) + &(&(&two * &p) * &(&s - &two)));
     Eq5 {
         d,
         n1_squared,
@@ -363,7 +418,9 @@ fn refute_wootters(sd: &SymbolicDiamond) -> Option<String> {
             if Rational::from(&lhs1 * &lhs1) != e.n1_squared.eval(&point)?
                 || lhs2 != e.n2_squared.eval(&point)?
             {
-                return Some(format!("α = {a}, σ = {s}: Eq. 5 and the derived ρ_SS disagree"));
+                return Some(format!(
+                    "α = {a}, σ = {s}: Eq. 5 and the derived ρ_SS disagree"
+                ));
             }
         }
     }
@@ -398,7 +455,8 @@ fn wootters(sd: &SymbolicDiamond) -> Theorem {
     let rho11 = rho[(1, 1)].clone();
     let certificates = vec![
         Certificate::Computation {
-            label: "ρ_SS is X-shaped with ⟨00|ρ|11⟩ = 0, ρ11 = ρ22 and ρ12 = ρ21 (real)".to_string(),
+            label: "ρ_SS is X-shaped with ⟨00|ρ|11⟩ = 0, ρ11 = ρ22 and ρ12 = ρ21 (real)"
+                .to_string(),
             holds: x_shaped(rho)
                 && rho[(0, 3)].is_zero()
                 && rho[(3, 0)].is_zero()
@@ -406,7 +464,8 @@ fn wootters(sd: &SymbolicDiamond) -> Theorem {
                 && rho[(1, 2)] == rho[(2, 1)],
         },
         Certificate::Computation {
-            label: "R = ρ ρ̃ with ρ̃ = (σ_y⊗σ_y)ρ*(σ_y⊗σ_y) is X-shaped with R03 = R30 = 0".to_string(),
+            label: "R = ρ ρ̃ with ρ̃ = (σ_y⊗σ_y)ρ*(σ_y⊗σ_y) is X-shaped with R03 = R30 = 0"
+                .to_string(),
             holds: x_shaped(&r) && r[(0, 3)].is_zero() && r[(3, 0)].is_zero(),
         },
         ident("R00 = p_G p_E", r[(0, 0)].clone(), p.product.clone()),
@@ -427,8 +486,18 @@ fn wootters(sd: &SymbolicDiamond) -> Theorem {
             lambda_rhs,
             lambda_names,
         ),
-        positive("ρ11 − z = p_A > 0", &rho11 - &p.z, Domain::AllTemperatures, true),
-        positive("ρ11 + z = p_S > 0", &rho11 + &p.z, Domain::AllTemperatures, true),
+        positive(
+            "ρ11 − z = p_A > 0",
+            &rho11 - &p.z,
+            Domain::AllTemperatures,
+            true,
+        ),
+        positive(
+            "ρ11 + z = p_S > 0",
+            &rho11 + &p.z,
+            Domain::AllTemperatures,
+            true,
+        ),
         lemma(
             "With r = ρ11 and w = |z| (so r ≥ w ≥ 0 by the two positivity certificates), the \
              eigenvalues of ρρ̃ are (ρ11 + |z|)², (ρ11 − |z|)² and p_G p_E twice, so Wootters' λ_i \
@@ -448,7 +517,12 @@ fn wootters(sd: &SymbolicDiamond) -> Theorem {
             e.n2_squared.clone(),
         ),
         positive("d > 0", e.d.clone(), Domain::AllTemperatures, true),
-        positive("N2² ≥ 0 (the square root in Eq. 5 is real)", e.n2_squared.clone(), Domain::AllTemperatures, false),
+        positive(
+            "N2² ≥ 0 (the square root in Eq. 5 is real)",
+            e.n2_squared.clone(),
+            Domain::AllTemperatures,
+            false,
+        ),
     ];
     Theorem {
         id: "eq4-5-wootters",
@@ -474,14 +548,29 @@ fn wootters(sd: &SymbolicDiamond) -> Theorem {
 }
 
 /// `C ≤ 2|z|`, with `2|z| < bound` certified on a domain by `bound ∓ 2z > 0`.
-fn bound_certificates(z: &RatFunc, bound: &RatFunc, bound_text: &str, domain: Domain) -> Vec<Certificate> {
+fn bound_certificates(
+    z: &RatFunc,
+    bound: &RatFunc,
+    bound_text: &str,
+    domain: Domain,
+) -> Vec<Certificate> {
     let two_z = &k(2, 1) * z;
     vec![
         lemma(
             "C(ρ_SS) = max{0, 2|z| − 2√(p_G p_E)} ≤ 2|z| (theorem eq4-5-wootters; the square root is ≥ 0).",
         ),
-        positive(&format!("{bound_text} − 2z > 0"), bound - &two_z, domain, true),
-        positive(&format!("{bound_text} + 2z > 0"), bound + &two_z, domain, true),
+        positive(
+            &format!("{bound_text} − 2z > 0"),
+            bound - &two_z,
+            domain,
+            true,
+        ),
+        positive(
+            &format!("{bound_text} + 2z > 0"),
+            bound + &two_z,
+            domain,
+            true,
+        ),
     ]
 }
 
@@ -494,7 +583,8 @@ fn thermal_bound(sd: &SymbolicDiamond) -> Theorem {
         paper: "“The amount of entanglement is limited to the value C = 1/3 when classical thermal reservoirs at positive temperatures are assumed”.",
         derived: vec![("2z".to_string(), show(&(&k(2, 1) * &p.z)))],
         certificates: bound_certificates(&p.z, &k(1, 3), "1/3", Domain::Thermal),
-        conclusion: "Both certificates give 2|z| < 1/3 on α, σ ≥ 1, hence C ≤ 2|z| < 1/3.".to_string(),
+        conclusion: "Both certificates give 2|z| < 1/3 on α, σ ≥ 1, hence C ≤ 2|z| < 1/3."
+            .to_string(),
         refute: Refuter::ConcurrenceAtLeast {
             bound: Rational::from((1, 3)),
             domain: Domain::Thermal,
@@ -513,7 +603,11 @@ fn population_limits(
         limit("z", &p.z, a.clone(), s.clone(), k(z.0, z.1)),
         limit("p_G p_E", &p.product, a.clone(), s.clone(), RatFunc::zero()),
     ];
-    for ((name, pop), (n, d)) in ["p_G", "p_S", "p_A", "p_E"].iter().zip(&p.pops).zip(expected) {
+    for ((name, pop), (n, d)) in ["p_G", "p_S", "p_A", "p_E"]
+        .iter()
+        .zip(&p.pops)
+        .zip(expected)
+    {
         v.push(limit(name, pop, a.clone(), s.clone(), k(n, d)));
     }
     v
@@ -522,8 +616,20 @@ fn population_limits(
 fn thermal_supremum(sd: &SymbolicDiamond) -> Theorem {
     let p = pieces(sd);
     let one = Approach::To(Rational::from(1));
-    let mut certificates = population_limits(&p, &one, &Approach::Infinity, [(2, 3), (0, 1), (1, 3), (0, 1)], (-1, 6));
-    certificates.extend(population_limits(&p, &Approach::Infinity, &one, [(2, 3), (1, 3), (0, 1), (0, 1)], (1, 6)));
+    let mut certificates = population_limits(
+        &p,
+        &one,
+        &Approach::Infinity,
+        [(2, 3), (0, 1), (1, 3), (0, 1)],
+        (-1, 6),
+    );
+    certificates.extend(population_limits(
+        &p,
+        &Approach::Infinity,
+        &one,
+        [(2, 3), (1, 3), (0, 1), (0, 1)],
+        (1, 6),
+    ));
     certificates.push(lemma(
         "C = 2 max{0, |z| − √(p_G p_E)} is a continuous function of (z, p_G p_E), so its limit is \
          2 max{0, 1/6 − 0} = 1/3 along any approach to either point.",
@@ -555,7 +661,8 @@ fn negative_temperature_bound(sd: &SymbolicDiamond) -> Theorem {
         paper: "“the largest concurrence reaching the limiting value of 0.5 if one of the two Bell states is coupled to a bath at negative effective temperature … this is the theoretical limiting value.”",
         derived: vec![("2z".to_string(), show(&(&k(2, 1) * &p.z)))],
         certificates: bound_certificates(&p.z, &k(1, 2), "1/2", Domain::AllTemperatures),
-        conclusion: "Both certificates give 2|z| < 1/2 for all α, σ > 0, hence C ≤ 2|z| < 1/2.".to_string(),
+        conclusion: "Both certificates give 2|z| < 1/2 for all α, σ > 0, hence C ≤ 2|z| < 1/2."
+            .to_string(),
         refute: Refuter::ConcurrenceAtLeast {
             bound: Rational::from((1, 2)),
             domain: Domain::AllTemperatures,
@@ -566,8 +673,20 @@ fn negative_temperature_bound(sd: &SymbolicDiamond) -> Theorem {
 fn negative_temperature_limit(sd: &SymbolicDiamond) -> Theorem {
     let p = pieces(sd);
     let zero = Approach::To(Rational::new());
-    let mut certificates = population_limits(&p, &zero, &Approach::Infinity, [(1, 2), (0, 1), (1, 2), (0, 1)], (-1, 4));
-    certificates.extend(population_limits(&p, &Approach::Infinity, &zero, [(1, 2), (1, 2), (0, 1), (0, 1)], (1, 4)));
+    let mut certificates = population_limits(
+        &p,
+        &zero,
+        &Approach::Infinity,
+        [(1, 2), (0, 1), (1, 2), (0, 1)],
+        (-1, 4),
+    );
+    certificates.extend(population_limits(
+        &p,
+        &Approach::Infinity,
+        &zero,
+        [(1, 2), (1, 2), (0, 1), (0, 1)],
+        (1, 4),
+    ));
     certificates.push(lemma(
         "C = 2 max{0, |z| − √(p_G p_E)} is continuous in (z, p_G p_E): its limit is 2 · 1/4 = 1/2.",
     ));
@@ -598,19 +717,28 @@ fn balanced_baths(sd: &SymbolicDiamond) -> Theorem {
         paper: "“the steady state is fully separable (C_SS = 0) for balanced reservoirs, i.e., when β_S ≃ β_A … the rest is in an equal mixture of the two Bell states |A⟩ and |S⟩.”",
         derived: vec![
             ("p_G at σ = α".to_string(), show(&on_diagonal(&p.pops[0]))),
-            ("p_S = p_A at σ = α".to_string(), show(&on_diagonal(&p.pops[1]))),
+            (
+                "p_S = p_A at σ = α".to_string(),
+                show(&on_diagonal(&p.pops[1])),
+            ),
             ("p_E at σ = α".to_string(), show(&on_diagonal(&p.pops[3]))),
         ],
         certificates: vec![
             ident("z(α, σ = α) = 0", on_diagonal(&p.z), RatFunc::zero()),
-            ident("p_S(α, α) = p_A(α, α)", on_diagonal(&p.pops[1]), on_diagonal(&p.pops[2])),
+            ident(
+                "p_S(α, α) = p_A(α, α)",
+                on_diagonal(&p.pops[1]),
+                on_diagonal(&p.pops[2]),
+            ),
             lemma("With z = 0, C = max{0, 0 − 2√(p_G p_E)} = 0."),
         ],
         conclusion: "C = 0 on the whole diagonal β_A = β_S.".to_string(),
         refute: Refuter::Custom(|sd| {
-            search_points(sd, |a, s| a == s, |_, _, z, p| {
-                *z != 0 || concurrence_at_least(z, p, &Rational::from((1, 1_000_000)))
-            })
+            search_points(
+                sd,
+                |a, s| a == s,
+                |_, _, z, p| *z != 0 || concurrence_at_least(z, p, &Rational::from((1, 1_000_000))),
+            )
         }),
     }
 }
@@ -621,18 +749,26 @@ fn negative_quadrant(sd: &SymbolicDiamond) -> Theorem {
     Theorem {
         id: "negative-quadrant-separable",
         title: "Both baths at negative (or infinite) temperature: C = 0",
-        statement: "For all β_A, β_S ≤ 0 (0 < α, σ ≤ 1): p_G p_E ≥ z², hence C(ρ_SS) = 0.".to_string(),
+        statement: "For all β_A, β_S ≤ 0 (0 < α, σ ≤ 1): p_G p_E ≥ z², hence C(ρ_SS) = 0."
+            .to_string(),
         paper: "“the lower left region, corresponding to both reservoirs being at negative effective temperature, gives C_SS = 0”.",
         derived: vec![("p_G p_E − z²".to_string(), show(&gap))],
         certificates: vec![
-            positive("p_G p_E − z² ≥ 0 on β_A, β_S ≤ 0", gap, Domain::NegativeQuadrant, false),
+            positive(
+                "p_G p_E − z² ≥ 0 on β_A, β_S ≤ 0",
+                gap,
+                Domain::NegativeQuadrant,
+                false,
+            ),
             lemma("|z| ≤ √(p_G p_E) gives C = 2 max{0, |z| − √(p_G p_E)} = 0."),
         ],
         conclusion: "C = 0 on the closed quadrant β_A, β_S ≤ 0.".to_string(),
         refute: Refuter::Custom(|sd| {
-            search_points(sd, |a, s| *a <= 1 && *s <= 1, |_, _, z, p| {
-                Rational::from(z * z) > *p
-            })
+            search_points(
+                sd,
+                |a, s| *a <= 1 && *s <= 1,
+                |_, _, z, p| Rational::from(z * z) > *p,
+            )
         }),
     }
 }
@@ -659,12 +795,19 @@ fn heat_currents(sd: &SymbolicDiamond) -> Theorem {
             ("D".to_string(), show(&p.denominator)),
         ],
         certificates: vec![
-            ident("Q̇_A + Q̇_S = 0", &sd.heat_current_a + &sd.heat_current_s, RatFunc::zero()),
+            ident(
+                "Q̇_A + Q̇_S = 0",
+                &sd.heat_current_a + &sd.heat_current_s,
+                RatFunc::zero(),
+            ),
             ident_form(
                 "Q̇_A = (σ − α) · 4(σ + α)/D",
                 sd.heat_current_a.clone(),
                 &(&sigma() - &alpha()) * &w,
-                format!("4(σ − α)(σ + α)/({})", p.denominator.numer().display(&NAMES)),
+                format!(
+                    "4(σ − α)(σ + α)/({})",
+                    p.denominator.numer().display(&NAMES)
+                ),
             ),
             positive("4(σ + α)/D > 0", w, Domain::AllTemperatures, true),
         ],
@@ -672,11 +815,15 @@ fn heat_currents(sd: &SymbolicDiamond) -> Theorem {
             so sign Q̇_A = sign(σ − α)."
             .to_string(),
         refute: Refuter::Custom(|sd| {
-            search_points(sd, |_, _| true, |a, s, _, _| {
-                let point = [a.clone(), s.clone(), Rational::new(), Rational::new()];
-                let sum = (&sd.heat_current_a + &sd.heat_current_s).eval(&point);
-                sum != Some(Rational::new())
-            })
+            search_points(
+                sd,
+                |_, _| true,
+                |a, s, _, _| {
+                    let point = [a.clone(), s.clone(), Rational::new(), Rational::new()];
+                    let sum = (&sd.heat_current_a + &sd.heat_current_s).eval(&point);
+                    sum != Some(Rational::new())
+                },
+            )
         }),
     }
 }
@@ -698,7 +845,10 @@ fn entropy_production(sd: &SymbolicDiamond) -> Theorem {
                 "Q̇_A = (σ − α) · 4(σ + α)/D",
                 sd.heat_current_a.clone(),
                 &(&sigma() - &alpha()) * &w,
-                format!("4(σ − α)(σ + α)/({})", p.denominator.numer().display(&NAMES)),
+                format!(
+                    "4(σ − α)(σ + α)/({})",
+                    p.denominator.numer().display(&NAMES)
+                ),
             ),
             positive("4(σ + α)/D > 0", w, Domain::AllTemperatures, true),
             lemma(
@@ -713,11 +863,15 @@ fn entropy_production(sd: &SymbolicDiamond) -> Theorem {
             .to_string(),
         refute: Refuter::Custom(|sd| {
             // sign(β_S − β_A) = sign(σ − α): a violation is (σ − α) Q̇_A < 0.
-            search_points(sd, |_, _| true, |a, s, _, _| {
-                let point = [a.clone(), s.clone(), Rational::new(), Rational::new()];
-                let q = sd.heat_current_a.eval(&point).unwrap_or_default();
-                Rational::from(s - a) * q < 0
-            })
+            search_points(
+                sd,
+                |_, _| true,
+                |a, s, _, _| {
+                    let point = [a.clone(), s.clone(), Rational::new(), Rational::new()];
+                    let q = sd.heat_current_a.eval(&point).unwrap_or_default();
+                    Rational::from(s - a) * q < 0
+                },
+            )
         }),
     }
 }
@@ -765,15 +919,20 @@ fn cavity_threshold(sd: &SymbolicDiamond) -> Theorem {
         paper: "“only the part above the β_S = β_A diagonal should be considered when dealing with this cavity QED implementation … the thermodynamic limit is overcome (i.e., C_SS > 1/3) as soon as p > γ. The latter condition corresponds to the onset of negative effective temperature for the dark state reservoir.”",
         derived: vec![("2z".to_string(), show(&(&k(2, 1) * &p.z)))],
         certificates,
-        conclusion: "On σ ≥ α > 0, C ≤ 2|z| < 1/(2 + α), and the bound is the limit β_S → +∞, so it is \
+        conclusion:
+            "On σ ≥ α > 0, C ≤ 2|z| < 1/(2 + α), and the bound is the limit β_S → +∞, so it is \
             the supremum. If α ≥ 1 then C < 1/(2 + α) ≤ 1/3 everywhere on the half-plane; if α < 1 \
             then 1/(2 + α) > 1/3 by the last identity, and C exceeds 1/3 for all large enough β_S."
-            .to_string(),
+                .to_string(),
         refute: Refuter::Custom(|sd| {
-            search_points(sd, |a, s| s >= a, |a, _, z, p| {
-                let bound = Rational::from(a + 2).recip();
-                concurrence_at_least(z, p, &bound)
-            })
+            search_points(
+                sd,
+                |a, s| s >= a,
+                |a, _, z, p| {
+                    let bound = Rational::from(a + 2).recip();
+                    concurrence_at_least(z, p, &bound)
+                },
+            )
         }),
     }
 }
