@@ -6,6 +6,8 @@ use std::ops::{Add, AddAssign, Mul, MulAssign, Neg, Sub, SubAssign};
 
 use rug::{Integer, Rational};
 
+use crate::interval::Interval;
+
 /// Largest number of variables a [`Poly`] may use (α, σ and two substitution variables).
 pub const MAX_VARS: usize = 4;
 
@@ -185,6 +187,26 @@ impl Poly {
                 }
             }
             sum += term;
+        }
+        sum
+    }
+
+    /// A certified enclosure of the value on a box (`point[i]` encloses variable `i`; every
+    /// variable that occurs needs one), e.g. at `α = e^{β_A}` for a decimal `β_A` (Eq. 3).
+    ///
+    /// # Panics
+    /// When a variable that occurs has no enclosure in `point`, or `point` is empty.
+    pub fn eval_interval(&self, point: &[Interval]) -> Interval {
+        let prec = point[0].prec();
+        let mut sum = Interval::from_i64(0, prec);
+        for (e, c) in &self.terms {
+            let mut term = Interval::from_rational(c, prec);
+            for (i, &k) in e.iter().enumerate() {
+                for _ in 0..k {
+                    term = term.mul(&point[i]);
+                }
+            }
+            sum = sum.add(&term);
         }
         sum
     }

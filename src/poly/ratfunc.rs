@@ -12,6 +12,7 @@ use rug::Rational;
 
 use super::gcd::gcd;
 use super::polynomial::Poly;
+use crate::interval::Interval;
 use crate::ring::{Field, Ring};
 
 /// A rational function `num/den` in lowest terms: `gcd(num, den) = 1` and `den` has integer
@@ -94,6 +95,14 @@ impl RatFunc {
     pub fn eval(&self, point: &[Rational]) -> Option<Rational> {
         let d = self.den.eval(point);
         (d != 0).then(|| self.num.eval(point) / d)
+    }
+
+    /// A certified enclosure of the value on a box, or `None` when the denominator's enclosure
+    /// contains zero (see [`Poly::eval_interval`]).
+    pub fn eval_interval(&self, point: &[Interval]) -> Option<Interval> {
+        self.num
+            .eval_interval(point)
+            .div(&self.den.eval_interval(point))
     }
 
     /// `self` with variable `var` replaced by the rational function `value`.
@@ -396,6 +405,20 @@ mod tests {
         assert_eq!(f, a.clone() + s.clone());
         let g = RatFunc::one() / (a.clone() + s.clone()) + RatFunc::one() / (a.clone() - s);
         assert_eq!(g.display(&["α", "σ"]).to_string(), "2α/(α² - σ²)");
+    }
+
+    #[test]
+    fn interval_evaluation_encloses_the_exact_value() {
+        // (α² + 1)/(α + 3) at α = 1/3 is (10/9)/(10/3) = 1/3.
+        let a = RatFunc::var(0);
+        let f =
+            (a.clone() * a.clone() + RatFunc::one()) / (a + RatFunc::constant(Rational::from(3)));
+        let third = Rational::from((1, 3));
+        let enclosure = f
+            .eval_interval(&[Interval::from_rational(&third, 64)])
+            .unwrap();
+        assert!(*enclosure.lo() <= third && *enclosure.hi() >= third);
+        assert!(enclosure.width() < 1e-15);
     }
 
     #[test]

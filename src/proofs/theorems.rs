@@ -713,7 +713,10 @@ fn balanced_baths(sd: &SymbolicDiamond) -> Theorem {
     Theorem {
         id: "balanced-baths-separable",
         title: "Balanced baths (β_A = β_S): C = 0",
-        statement: "For all α = σ > 0 (β_A = β_S): z = 0, p_S = p_A and C(ρ_SS) = 0.".to_string(),
+        statement: "For all α = σ > 0 (β_A = β_S): z = 0, p_S = p_A and C(ρ_SS) = 0. Moreover \
+            p_G + p_E − (p_S + p_A) = 2(α + 1)(α − 1)²/D(α, α) ≥ 0: at least half of the \
+            population is in |G⟩ or |E⟩, with equality only at β_A = β_S = 0."
+            .to_string(),
         paper: "“the steady state is fully separable (C_SS = 0) for balanced reservoirs, i.e., when β_S ≃ β_A … the rest is in an equal mixture of the two Bell states |A⟩ and |S⟩.”",
         derived: vec![
             ("p_G at σ = α".to_string(), show(&on_diagonal(&p.pops[0]))),
@@ -731,8 +734,26 @@ fn balanced_baths(sd: &SymbolicDiamond) -> Theorem {
                 on_diagonal(&p.pops[2]),
             ),
             lemma("With z = 0, C = max{0, 0 − 2√(p_G p_E)} = 0."),
+            ident_form(
+                "p_G + p_E − p_S − p_A on σ = α",
+                on_diagonal(&(&(&p.pops[0] + &p.pops[3]) - &(&p.pops[1] + &p.pops[2]))),
+                &(&k(2, 1)
+                    * &(&(&alpha() + &RatFunc::one()) * &(&alpha() - &RatFunc::one()).pow(2)))
+                    / &on_diagonal(&p.denominator),
+                "2(α + 1)(α − 1)²/D(α, α)".to_string(),
+            ),
+            positive(
+                "D(α, α) > 0",
+                on_diagonal(&p.denominator),
+                Domain::AlphaPositive,
+                true,
+            ),
         ],
-        conclusion: "C = 0 on the whole diagonal β_A = β_S.".to_string(),
+        conclusion: "C = 0 on the whole diagonal β_A = β_S. The factored population imbalance is \
+            ≥ 0 and vanishes only at α = 1, so the paper's “most of the stationary population is \
+            either in |G⟩ or |E⟩” holds, as an equality at infinite temperature (all four \
+            populations are 1/4 at β_A = β_S = 0)."
+            .to_string(),
         refute: Refuter::Custom(|sd| {
             search_points(
                 sd,
@@ -751,7 +772,7 @@ fn negative_quadrant(sd: &SymbolicDiamond) -> Theorem {
         title: "Both baths at negative (or infinite) temperature: C = 0",
         statement: "For all β_A, β_S ≤ 0 (0 < α, σ ≤ 1): p_G p_E ≥ z², hence C(ρ_SS) = 0."
             .to_string(),
-        paper: "“the lower left region, corresponding to both reservoirs being at negative effective temperature, gives C_SS = 0”.",
+        paper: "“the lower left region, corresponding to both reservoirs being at negative effective temperature, gives C_SS = 0 due to the largest occupancy of the fully separable |E⟩ state”.",
         derived: vec![("p_G p_E − z²".to_string(), show(&gap))],
         certificates: vec![
             positive(
@@ -761,8 +782,28 @@ fn negative_quadrant(sd: &SymbolicDiamond) -> Theorem {
                 false,
             ),
             lemma("|z| ≤ √(p_G p_E) gives C = 2 max{0, |z| − √(p_G p_E)} = 0."),
+            positive(
+                "p_E − p_G ≥ 0 on β_A, β_S ≤ 0",
+                &p.pops[3] - &p.pops[0],
+                Domain::NegativeQuadrant,
+                false,
+            ),
+            positive(
+                "p_E − p_S ≥ 0 on β_A, β_S ≤ 0",
+                &p.pops[3] - &p.pops[1],
+                Domain::NegativeQuadrant,
+                false,
+            ),
+            positive(
+                "p_E − p_A ≥ 0 on β_A, β_S ≤ 0",
+                &p.pops[3] - &p.pops[2],
+                Domain::NegativeQuadrant,
+                false,
+            ),
         ],
-        conclusion: "C = 0 on the closed quadrant β_A, β_S ≤ 0.".to_string(),
+        conclusion: "C = 0 on the closed quadrant β_A, β_S ≤ 0, where the separable |E⟩ is the \
+            most populated state (the paper's explanation)."
+            .to_string(),
         refute: Refuter::Custom(|sd| {
             search_points(
                 sd,
