@@ -189,11 +189,16 @@ fn monomial_or_one(e: &Exponents) -> String {
 }
 
 impl PositivityCertificate {
-    /// The transformed numerator and denominator `(n∘φ · m, d∘φ · m')`.
+    /// The transformed numerator and denominator `(n∘φ · m, d∘φ · m')`, each divided by the
+    /// absolute value of its rational content (integer coprime coefficients, signs kept).
     pub fn transformed(&self) -> (Poly, Poly) {
+        let integral = |p: Poly| {
+            let c = Rational::from(p.content().abs_ref());
+            p.scale(&c.recip())
+        };
         (
-            self.domain.transform(self.function.numer()),
-            self.domain.transform(self.function.denom()),
+            integral(self.domain.transform(self.function.numer())),
+            integral(self.domain.transform(self.function.denom())),
         )
     }
 
@@ -289,7 +294,7 @@ impl PositivityCertificate {
         let _ = writeln!(s);
         let _ = writeln!(
             s,
-            "Substitution: {}. Numerator and denominator become",
+            "Substitution: {}. Numerator and denominator become (up to positive constant factors)",
             self.domain.substitution()
         );
         let _ = writeln!(s);
@@ -581,16 +586,23 @@ impl Certificate {
                 rhs_form,
                 names,
             } => {
-                let form = if rhs_form.is_empty() {
-                    String::new()
+                let mut s = format!("**Identity** — {label}.\n\n```text\n");
+                if lhs == rhs {
+                    let _ = writeln!(s, "both sides in lowest terms: {}", lhs.display(names));
                 } else {
-                    format!("  = {rhs_form}\n")
-                };
-                format!(
-                    "**Identity** — {label}:\n\n```text\n{}\n{form}  = {}\n```\n\nChecked by expanding the difference of the two sides to the zero polynomial.\n",
-                    lhs.display(names),
-                    rhs.display(names)
-                )
+                    let _ = writeln!(s, "left side:  {}", lhs.display(names));
+                    let _ = writeln!(s, "right side: {}", rhs.display(names));
+                }
+                if !rhs_form.is_empty() {
+                    let _ = writeln!(s, "right side as built: {rhs_form}");
+                }
+                let _ = writeln!(
+                    s,
+                    "```\n\nChecked by reducing left − right to lowest terms: the numerator \
+                     expands to the zero polynomial.{}",
+                    if lhs == rhs { "" } else { " IT DOES NOT." }
+                );
+                s
             }
             Certificate::Positive(c) => c.render(),
             Certificate::Limit(c) => c.render(),
