@@ -336,12 +336,24 @@ impl SymbolicDiamond {
 /// 𝓛ρ = i[ρ, H0] + Σ_{i=A,S} (Γ⁺/2) D_{J_i†}(ρ) + (Γ_i⁻/2) D_{J_i}(ρ) = 0,  tr ρ = 1   (Eq. 1–3)
 /// ```
 ///
+/// Qubit operators commute between the qubits ([`LadderConvention::CommutingQubits`], the
+/// reading that reproduces Eq. 4–5); [`derive_steady_state`] takes the convention.
+///
 /// # Errors
 /// [`SymbolicError`] if the builder or the algebra misbehaves (never for the diamond model).
 pub fn diamond_steady_state() -> Result<SymbolicDiamond, SymbolicError> {
+    derive_steady_state(LadderConvention::CommutingQubits)
+}
+
+/// [`diamond_steady_state`] for either reading of the paper's ladder operators (below Eq. 2:
+/// commuting qubits, or literal anticommutation `{c_i, c_j†} = δ_ij` via Jordan–Wigner).
+///
+/// # Errors
+/// As [`diamond_steady_state`].
+pub fn derive_steady_state(convention: LadderConvention) -> Result<SymbolicDiamond, SymbolicError> {
     let rates =
         DiamondRates::from_alpha_sigma(real(RatFunc::var(ALPHA)), real(RatFunc::var(SIGMA)));
-    let generator = generator(&rates, LadderConvention::CommutingQubits)?;
+    let generator = generator(&rates, convention)?;
     let full = Sector::full(4);
     let superop = generator.superoperator(&full)?;
 

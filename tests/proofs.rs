@@ -110,7 +110,7 @@ fn derived_heat_currents_and_determinants_snapshot() {
 #[test]
 fn every_theorem_is_proved() {
     let reports = run_all().unwrap();
-    assert_eq!(reports.len(), 11);
+    assert_eq!(reports.len(), 12);
     for r in &reports {
         assert_eq!(r.verdict, Verdict::Proved, "{}: {:?}", r.id, r.verdict);
         assert!(r.evidence.contains("**Verdict: proved**"));
@@ -127,7 +127,7 @@ fn prove_check_passes_on_the_committed_pages() {
         "stdout: {stdout}\nstderr: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(stdout.contains("11/11 theorems proved"));
+    assert!(stdout.contains("12/12 theorems proved"));
     assert!(stdout.contains("matches the derivation"));
     assert!(
         stdout

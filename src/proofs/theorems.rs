@@ -12,7 +12,7 @@ use crate::operators::LadderConvention;
 use crate::poly::{MAX_VARS, RatFunc};
 use crate::ring::{GaussQ, Q, gauss_real};
 use crate::steady_state::exact_steady_state;
-use crate::symbolic::{ALPHA, NAMES, SIGMA, SymbolicDiamond};
+use crate::symbolic::{ALPHA, NAMES, SIGMA, SymbolicDiamond, derive_steady_state};
 
 /// A statement about the diamond model, the paper text it confirms, the derived expressions it
 /// is about, and the certificates that prove it.
@@ -181,7 +181,7 @@ fn search_points(
 
 /// Builds every theorem from the derived steady state.
 pub fn theorems(sd: &SymbolicDiamond) -> Vec<Theorem> {
-    let builders: [fn(&SymbolicDiamond) -> Theorem; 11] = [
+    let builders: [fn(&SymbolicDiamond) -> Theorem; 12] = [
         steady_state,
         wootters,
         thermal_bound,
@@ -193,6 +193,7 @@ pub fn theorems(sd: &SymbolicDiamond) -> Vec<Theorem> {
         heat_currents,
         entropy_production,
         cavity_threshold,
+        jordan_wigner_reading,
     ];
     builders.iter().map(|build| build(sd)).collect()
 }
@@ -253,8 +254,9 @@ fn refute_steady_state(sd: &SymbolicDiamond) -> Option<String> {
     None
 }
 
-fn steady_state(sd: &SymbolicDiamond) -> Theorem {
-    let p = pieces(sd);
+/// The nullity-1 argument: block structure, trace dependency and non-vanishing determinants,
+/// then the identical vanishing of 𝓛(ρ_SS).
+fn uniqueness_certificates(sd: &SymbolicDiamond) -> Vec<Certificate> {
     let mut certificates = vec![
         Certificate::Computation {
             label: "the 16×16 superoperator of diamond::generator (over Q(i)(α, σ)) is block diagonal in the ket−bra excitation difference −2, …, 2 (block sizes 1, 4, 6, 4, 1)".to_string(),
@@ -309,6 +311,12 @@ fn steady_state(sd: &SymbolicDiamond) -> Theorem {
         label: "the kernel vector of the difference-0 block, normalised to trace 1, satisfies 𝓛(ρ_SS) = 0 identically when 𝓛 is re-applied in operator form (Lindblad::apply, Eq. 1–2)".to_string(),
         holds: sd.residual_vanishes,
     });
+    certificates
+}
+
+fn steady_state(sd: &SymbolicDiamond) -> Theorem {
+    let p = pieces(sd);
+    let mut certificates = uniqueness_certificates(sd);
     let trace = &(&p.pops[0] + &p.pops[1]) + &(&p.pops[2] + &p.pops[3]);
     certificates.push(ident(
         "tr ρ_SS = p_G + p_S + p_A + p_E = 1",
@@ -1019,4 +1027,96 @@ pub fn concurrence_bound(sd: &SymbolicDiamond, bound: (i64, u64), domain: Domain
         domain,
     };
     t
+}
+
+fn jordan_wigner_reading(_: &SymbolicDiamond) -> Theorem {
+    let mut theorem = Theorem {
+        id: "jordan-wigner-reading",
+        title: "Read literally (anticommuting c_1, c_2), the model contradicts Eq. (4)–(5) and the 1/3 thermal limit",
+        statement: "With ladder operators that anticommute between the qubits ({c_i, c_j†} = δ_ij \
+            for all i, j, realised by Jordan–Wigner: c_2 = Z ⊗ σ⁻), the Liouvillian of Eq. (1)–(2) \
+            has a unique steady state ρ_JW for all α, σ ≥ 0 (below); its heat currents vanish \
+            identically, Eq. (4)–(5) is not its concurrence, and C(ρ_JW) → 1/2 as (β_A, β_S) → \
+            (0, +∞), i.e. with thermal baths, beyond the paper's thermal limit 1/3. The paper's \
+            results hold for qubit operators that commute between the qubits (the reading used by \
+            every other theorem here), not for the anticommutation rules as written."
+            .to_string(),
+        paper: "“ĉ_i (ĉ_i†, i = 1, 2) are destruction (creation) operators obeying anticommutation rules {ĉ_i, ĉ_j†} = δ_ij” (below Eq. 2).",
+        derived: Vec::new(),
+        certificates: Vec::new(),
+        conclusion: "Under the literal reading the steady state carries no heat current and \
+            thermal baths already give C → 1/2; the closed form of Eq. (4)–(5), the 1/3 thermal \
+            limit and the entropy production of Eq. (6) all need commuting qubit operators."
+            .to_string(),
+        refute: Refuter::None,
+    };
+    let jw = match derive_steady_state(LadderConvention::JordanWigner) {
+        Ok(jw) => jw,
+        Err(e) => {
+            theorem.certificates.push(Certificate::Computation {
+                label: format!("the symbolic derivation with Jordan–Wigner operators: {e}"),
+                holds: false,
+            });
+            return theorem;
+        }
+    };
+    let p = pieces(&jw);
+    theorem.derived = rho_derived(&jw);
+    theorem
+        .derived
+        .push(("Q̇_A".to_string(), show(&jw.heat_current_a)));
+    theorem
+        .derived
+        .push(("Q̇_S".to_string(), show(&jw.heat_current_s)));
+    let mut certificates = uniqueness_certificates(&jw);
+    certificates.push(ident("Q̇_A = 0", jw.heat_current_a.clone(), RatFunc::zero()));
+    certificates.push(ident("Q̇_S = 0", jw.heat_current_s.clone(), RatFunc::zero()));
+    let e = eq5();
+    let mismatch = &(&(&k(2, 1) * &p.z) * &e.d).pow(2) - &e.n1_squared;
+    let point = [
+        Rational::from(1),
+        Rational::from(4),
+        Rational::new(),
+        Rational::new(),
+    ];
+    let at_point = mismatch.eval(&point);
+    certificates.push(Certificate::Computation {
+        label: format!(
+            "(2 z_JW d)² − N1² (Eq. 5) is not identically zero: it equals {} at α = 1, σ = 4, so \
+             2|z_JW| ≠ N1/d and Eq. (4) is not the concurrence of ρ_JW",
+            at_point
+                .as_ref()
+                .map_or("undefined".to_string(), ToString::to_string)
+        ),
+        holds: at_point.is_some_and(|v| v != 0),
+    });
+    let one = Approach::To(Rational::from(1));
+    certificates.push(limit(
+        "z_JW",
+        &p.z,
+        one.clone(),
+        Approach::Infinity,
+        k(-1, 4),
+    ));
+    certificates.push(limit(
+        "p_G p_E",
+        &p.product,
+        one,
+        Approach::Infinity,
+        RatFunc::zero(),
+    ));
+    certificates.push(Certificate::Computation {
+        label: "ρ_JW is X-shaped with ⟨00|ρ|11⟩ = 0 and ρ11 = ρ22, so the X-state formula of \
+                eq4-5-wootters applies: C(ρ_JW) = 2 max{0, |z_JW| − √(p_G p_E)}"
+            .to_string(),
+        holds: (0..4).all(|i| (0..4).all(|j| i == j || i + j == 3 || jw.rho[(i, j)].is_zero()))
+            && jw.rho[(0, 3)].is_zero()
+            && jw.rho[(1, 1)] == jw.rho[(2, 2)],
+    });
+    certificates.push(lemma(
+        "By continuity, C(ρ_JW) → 2 max{0, 1/4 − 0} = 1/2 as (β_A, β_S) → (0, +∞), a limit taken \
+         inside the thermal quadrant β_A, β_S ≥ 0.",
+    ));
+    theorem.certificates = certificates;
+    theorem
 }
