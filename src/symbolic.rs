@@ -1,6 +1,6 @@
 //! The diamond model's steady state of Eq. (1)–(3), derived symbolically in `α = e^{β_A}` and `σ = e^{β_S}`.
 //!
-//! The 16×16 Liouvillian is built by the one builder, [`diamond::generator`], over the field
+//! The 16×16 Liouvillian is built by the one builder, [`crate::diamond::generator`], over the field
 //! `Q(i)(α, σ)` of Gaussian rational functions ([`GaussRatFunc`]); its kernel is computed by
 //! the same exact null-space routine the numeric checks use ([`exact_steady_state`]). Nothing
 //! about ρ_SS is typed in. Uniqueness (nullity 1) is shown for *every* `α, σ ≥ 0` by
@@ -207,8 +207,8 @@ pub enum EvaluationError {
 }
 
 impl LimitState {
-    /// Exact ρ_SS at the given values of the free rates (values for rates that are not free
-    /// are ignored). Returns a Gaussian-rational 4×4 matrix.
+    /// Exact ρ_SS of Eq. (1)–(3) at the given values of the free rates (values for rates that
+    /// are not free are ignored). Returns a Gaussian-rational 4×4 matrix.
     ///
     /// # Errors
     /// [`EvaluationError`] for a non-positive free rate or a pole.

@@ -1,5 +1,7 @@
-//! Greatest common divisors of multivariate polynomials over Q: recursive primitive
-//! polynomial remainder sequences (content in the other variables, pseudo-division in one).
+//! Greatest common divisors of multivariate polynomials over Q (keeps ρ_SS of Eq. 1–3 in lowest terms).
+//!
+//! Recursive primitive polynomial remainder sequences (content in the other variables,
+//! pseudo-division in one), with a rigorous coprimality test by evaluation as a shortcut.
 
 use super::polynomial::{MAX_VARS, Poly, unit_exponents};
 

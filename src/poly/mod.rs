@@ -1,5 +1,7 @@
-//! Exact multivariate polynomials and rational functions over Q, the algebra of the symbolic
-//! derivation of ρ_SS (Eq. 1–5) and of the certificates in [`crate::proofs`].
+//! Exact multivariate polynomials and rational functions over Q: the algebra of ρ_SS (Eq. 1–5).
+//!
+//! Used by the symbolic derivation ([`crate::symbolic`]) and by the certificates in
+//! [`crate::proofs`]. Coefficients are GMP rationals; nothing is rounded.
 
 pub mod gcd;
 pub mod polynomial;

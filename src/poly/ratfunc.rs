@@ -1,5 +1,6 @@
-//! Rational functions over Q in lowest terms, a field implementing `num_traits::Num`, so that
-//! `Complex<RatFunc>` is a [`Ring`]/[`Field`] the Lindblad builder of Eq. (1)–(2) runs over.
+//! Rational functions over Q in lowest terms: the field the Lindblad builder of Eq. (1)–(2) runs over.
+//!
+//! [`RatFunc`] implements `num_traits::Num`, so `Complex<RatFunc>` is a [`Ring`]/[`Field`].
 
 use std::fmt;
 use std::ops::{

@@ -40,7 +40,7 @@ pub enum Domain {
 }
 
 impl Domain {
-    /// The region in words.
+    /// The region in words, in terms of Eq. (3)'s `α = e^{β_A}`, `σ = e^{β_S}`.
     pub fn describe(&self) -> &'static str {
         match self {
             Domain::AllTemperatures => "α, σ > 0 (all real β_A, β_S)",
@@ -52,7 +52,7 @@ impl Domain {
         }
     }
 
-    /// The substitution in words.
+    /// The substitution of Eq. (3)'s rates in words.
     pub fn substitution(&self) -> &'static str {
         match self {
             Domain::AllTemperatures => "none (α, σ > 0)",
@@ -66,7 +66,7 @@ impl Domain {
         }
     }
 
-    /// Whether the rational point `(α, σ)` lies in the region.
+    /// Whether the rational point `(α, σ)` of Eq. (3) lies in the region.
     pub fn contains(&self, alpha: &Rational, sigma: &Rational) -> bool {
         match self {
             Domain::AllTemperatures | Domain::AlphaPositive => *alpha > 0 && *sigma > 0,
@@ -89,7 +89,7 @@ impl Domain {
         }
     }
 
-    /// `p(φ(x, y)) · m(x, y)` with the domain's parametrisation `φ` and a multiplier `m > 0`
+    /// `p(φ(x, y)) · m(x, y)` for a polynomial `p` in Eq. (3)'s `(α, σ)`, with the domain's parametrisation `φ` and a multiplier `m > 0`
     /// on the parameter orthant (1 except for [`Domain::NegativeQuadrant`]).
     pub fn transform(&self, p: &Poly) -> Poly {
         let one = Poly::one();
@@ -189,7 +189,8 @@ fn monomial_or_one(e: &Exponents) -> String {
 }
 
 impl PositivityCertificate {
-    /// The transformed numerator and denominator `(n∘φ · m, d∘φ · m')`, each divided by the
+    /// The transformed numerator and denominator `(n∘φ · m, d∘φ · m')` of a function of Eq. (3)'s
+    /// rates, each divided by the
     /// absolute value of its rational content (integer coprime coefficients, signs kept).
     pub fn transformed(&self) -> (Poly, Poly) {
         let integral = |p: Poly| {
@@ -202,13 +203,13 @@ impl PositivityCertificate {
         )
     }
 
-    /// The remainder `n∘φ·m − Σ squares`.
+    /// The remainder `n∘φ·m − Σ squares` (non-negative coefficients prove e.g. Eq. 6's `Ṡ ≥ 0` factor).
     pub fn remainder(&self) -> Poly {
         let (n, _) = self.transformed();
         self.squares.iter().fold(n, |acc, s| &acc - &s.expand())
     }
 
-    /// Checks the certificate exactly.
+    /// Checks the positivity certificate exactly (used for the bounds on Eq. 4's C).
     ///
     /// # Errors
     /// [`CertificateFailure`] naming the step that fails.
@@ -226,7 +227,7 @@ impl PositivityCertificate {
             .map_err(|r| fail(&self.label, format!("numerator remainder: {r}")))
     }
 
-    /// Builds a certificate: no squares when the transformed numerator already has
+    /// Builds a positivity certificate for a function of Eq. (3)'s rates: no squares when the transformed numerator already has
     /// non-negative coefficients, otherwise completes squares `a v^{2k} + c v^k + b` with
     /// `c < 0`, `c² < 4ab` (variable `v`, constant term `b`). The result still has to pass
     /// [`PositivityCertificate::check`].
@@ -281,7 +282,7 @@ impl PositivityCertificate {
         cert
     }
 
-    /// Markdown rendering.
+    /// Markdown rendering for `proofs/*.md` (the pages confirming Eq. 4–6 and Eq. 9).
     pub fn render(&self) -> String {
         let mut s = String::new();
         let (n, d) = self.transformed();
@@ -405,7 +406,7 @@ impl LimitCertificate {
         (g, n, d)
     }
 
-    /// Checks the certificate exactly.
+    /// Checks the limit certificate exactly (the `β → ±∞` limits of Eq. 4's C).
     ///
     /// # Errors
     /// [`CertificateFailure`] when the denominator may vanish at the point or the value differs.
@@ -448,7 +449,7 @@ impl LimitCertificate {
         Ok(())
     }
 
-    /// Markdown rendering.
+    /// Markdown rendering for `proofs/*.md` (limits of Eq. 4–6 quantities).
     pub fn render(&self) -> String {
         let (g, n, d) = self.evaluate();
         let mut s = String::new();
@@ -517,7 +518,7 @@ pub enum Certificate {
 }
 
 impl Certificate {
-    /// An identity in `(α, σ)`.
+    /// An identity in Eq. (3)'s `(α, σ)`.
     pub fn identity(label: impl Into<String>, lhs: RatFunc, rhs: RatFunc) -> Self {
         Certificate::Identity {
             label: label.into(),
@@ -528,7 +529,7 @@ impl Certificate {
         }
     }
 
-    /// Short name of the certificate's kind.
+    /// Short name of the certificate's kind (printed by `steadyent prove` next to Eq. 4–6 theorems).
     pub fn kind(&self) -> &'static str {
         match self {
             Certificate::Identity { .. } => "identity",
@@ -540,7 +541,8 @@ impl Certificate {
         }
     }
 
-    /// Checks the certificate exactly ([`Certificate::Lemma`] always passes: it is stated).
+    /// Checks the certificate exactly ([`Certificate::Lemma`] always passes: it is stated); the
+    /// steps of the proofs of Eq. (4)–(6) and Eq. (9).
     ///
     /// # Errors
     /// [`CertificateFailure`] naming what fails.
@@ -576,7 +578,7 @@ impl Certificate {
         }
     }
 
-    /// Markdown rendering.
+    /// Markdown rendering of one proof step of Eq. (4)–(6) / Eq. (9) for `proofs/*.md`.
     pub fn render(&self) -> String {
         match self {
             Certificate::Identity {

@@ -39,7 +39,7 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    /// `"proved"`, `"REFUTED"` or `"UNPROVED"`.
+    /// `"proved"`, `"REFUTED"` or `"UNPROVED"` for a claim about Eq. (1)–(9).
     pub fn word(&self) -> &'static str {
         match self {
             Verdict::Proved => "proved",
@@ -75,7 +75,8 @@ pub enum ProofError {
     Derivation(#[from] SymbolicError),
 }
 
-/// Checks one theorem: every certificate, then (only on failure) a counterexample search.
+/// Checks one theorem about Eq. (1)–(9): every certificate, then (only on failure) a
+/// counterexample search.
 pub fn check(theorem: &Theorem, sd: &SymbolicDiamond) -> TheoremReport {
     let failures: Vec<String> = theorem
         .certificates
@@ -181,7 +182,7 @@ fn render_theorem(theorem: &Theorem, verdict: &Verdict) -> String {
     s
 }
 
-/// The pages of `proofs/`: `README.md` (index) and one `<id>.md` per theorem.
+/// The pages of `proofs/`: `README.md` (index) and one `<id>.md` per theorem (Eq. 4–6, Eq. 9).
 pub fn render_pages(reports: &[TheoremReport]) -> BTreeMap<String, String> {
     let mut pages = BTreeMap::new();
     let mut index = String::new();
@@ -248,7 +249,7 @@ impl std::fmt::Display for Drift {
     }
 }
 
-/// Compares `pages` with the `*.md` files of `dir`.
+/// Compares `pages` (the proofs of Eq. 4–6, Eq. 9) with the `*.md` files of `dir`.
 ///
 /// # Errors
 /// An I/O error other than "not found" while reading `dir`.
@@ -290,7 +291,8 @@ pub fn compare_with_dir(
     Ok(drift)
 }
 
-/// Writes `pages` into `dir` (created if needed) and removes stale `*.md` files there.
+/// Writes `pages` (the proofs of Eq. 4–6, Eq. 9) into `dir` (created if needed) and removes
+/// stale `*.md` files there.
 ///
 /// # Errors
 /// Any I/O error.

@@ -1,5 +1,7 @@
-//! The theorems about the diamond model (Eq. 1–6, Eq. 9) with their certificates and, for each,
-//! an exact counterexample search used only when a certificate fails.
+//! The theorems about the diamond model (Eq. 1–6, Eq. 9) and the certificates that prove them.
+//!
+//! Each theorem also carries an exact counterexample search, run only when a certificate
+//! fails, to tell a false statement from an unproved one.
 
 use nalgebra::DMatrix;
 use num_traits::{One, Zero};
@@ -54,7 +56,7 @@ pub enum Refuter {
 }
 
 impl Refuter {
-    /// Runs the search: `Some(point)` is an exact counterexample.
+    /// Runs the search: `Some(point)` is an exact counterexample (e.g. to a bound on Eq. 4's C).
     pub fn search(&self, sd: &SymbolicDiamond) -> Option<String> {
         match self {
             Refuter::None => None,
@@ -179,7 +181,7 @@ fn search_points(
     None
 }
 
-/// Builds every theorem from the derived steady state.
+/// Builds every theorem (Eq. 1–6, Eq. 9, the 1/3 and 1/2 limits) from the derived steady state.
 pub fn theorems(sd: &SymbolicDiamond) -> Vec<Theorem> {
     let builders: [fn(&SymbolicDiamond) -> Theorem; 12] = [
         steady_state,
@@ -986,7 +988,8 @@ fn cavity_threshold(sd: &SymbolicDiamond) -> Theorem {
     }
 }
 
-/// An identity certificate with its own variable names (e.g. `λ, r, w`).
+/// An identity certificate with its own variable names (e.g. `λ, r, w` for the eigenvalues of
+/// Wootters' `ρρ̃` above Eq. 4).
 pub fn identity_in(
     label: &str,
     lhs: RatFunc,
@@ -1013,8 +1016,8 @@ fn ident_form(label: &str, lhs: RatFunc, rhs: RatFunc, rhs_form: String) -> Cert
     }
 }
 
-/// A concurrence-bound theorem `C < bound` on `domain`, built like thermal-bound; used by the
-/// tests to show that a false bound is refuted, not proved.
+/// A bound `C < bound` on Eq. (4)'s concurrence over `domain`, built like thermal-bound; used
+/// by the tests to show that a false bound is refuted, not proved.
 pub fn concurrence_bound(sd: &SymbolicDiamond, bound: (i64, u64), domain: Domain) -> Theorem {
     let p = pieces(sd);
     let text = format!("{}/{}", bound.0, bound.1);
