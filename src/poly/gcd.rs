@@ -5,7 +5,8 @@
 
 use super::polynomial::{MAX_VARS, Poly, unit_exponents};
 
-/// `gcd(a, b)`, normalised by [`Poly::primitive`] (integer coprime coefficients, positive
+/// `gcd(a, b)` (reduces the entries of ρ_SS, Eq. 1–3, to lowest terms), normalised by
+/// [`Poly::primitive`] (integer coprime coefficients, positive
 /// leading coefficient); `gcd(0, 0) = 0`.
 pub fn gcd(a: &Poly, b: &Poly) -> Poly {
     if a.is_zero() {

@@ -173,7 +173,7 @@ impl Poly {
     }
 
     /// The value at a rational point (`point[i]` for variable `i`; missing variables must
-    /// not occur).
+    /// not occur), e.g. ρ_SS of Eq. (1)–(3) at rational rates.
     ///
     /// # Panics
     /// When a variable that occurs has no value in `point`.
@@ -211,7 +211,8 @@ impl Poly {
         sum
     }
 
-    /// `self` with variable `var` replaced by the polynomial `value`.
+    /// `self` with variable `var` replaced by the polynomial `value` (e.g. `α = 1 + x`, mapping
+    /// the thermal quadrant `β_A ≥ 0` of Eq. 3 onto `x ≥ 0`).
     pub fn substitute(&self, var: usize, value: &Poly) -> Poly {
         let degree = self.degree_in(var);
         // Horner in `var`.
@@ -222,7 +223,8 @@ impl Poly {
         result
     }
 
-    /// Substitutes `var = num/den` and clears the denominator: returns `N` with
+    /// Substitutes `var = num/den` (e.g. `α = 1/(1 + x)` for `β_A ≤ 0`, Eq. 3) and clears the
+    /// denominator: returns `N` with
     /// `self(var = num/den) = N / den^deg` where `deg = degree_in(var)`.
     pub fn substitute_fraction(&self, var: usize, num: &Poly, den: &Poly) -> (Poly, u32) {
         let degree = self.degree_in(var);
@@ -239,7 +241,8 @@ impl Poly {
         (result, degree)
     }
 
-    /// Exact quotient `self / divisor`, or `None` when the division leaves a remainder.
+    /// Exact quotient `self / divisor`, or `None` when the division leaves a remainder (keeps
+    /// the entries of ρ_SS, Eq. 1–3, in lowest terms).
     ///
     /// # Panics
     /// When `divisor` is zero.
@@ -280,12 +283,14 @@ impl Poly {
         self.scale(&Rational::from(c.recip_ref()))
     }
 
-    /// Whether every coefficient is `≥ 0`.
+    /// Whether every coefficient is `≥ 0` (the positivity certificates behind the bounds on
+    /// Eq. 4's concurrence).
     pub fn coefficients_nonnegative(&self) -> bool {
         self.terms.values().all(|c| *c >= 0)
     }
 
-    /// A displayable form with the given variable names (`names[i]` for variable `i`).
+    /// A displayable form with the given variable names (`names[i]` for variable `i`), e.g.
+    /// `α, σ` of Eq. (3).
     pub fn display<'a>(&'a self, names: &'a [&'a str]) -> PolyDisplay<'a> {
         PolyDisplay { poly: self, names }
     }

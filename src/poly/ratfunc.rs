@@ -29,7 +29,7 @@ pub struct RatFunc {
 pub type GaussRatFunc = Complex<RatFunc>;
 
 impl RatFunc {
-    /// `num/den` reduced to lowest terms.
+    /// `num/den` reduced to lowest terms (the form in which ρ_SS of Eq. 1–3 is reported).
     ///
     /// # Panics
     /// When `den` is zero.
@@ -92,7 +92,8 @@ impl RatFunc {
         Some(n / d)
     }
 
-    /// The value at a rational point, or `None` where the denominator vanishes.
+    /// The value at a rational point (e.g. Eq. 3's rates), or `None` where the denominator
+    /// vanishes.
     pub fn eval(&self, point: &[Rational]) -> Option<Rational> {
         let d = self.den.eval(point);
         (d != 0).then(|| self.num.eval(point) / d)
@@ -106,7 +107,8 @@ impl RatFunc {
             .div(&self.den.eval_interval(point))
     }
 
-    /// `self` with variable `var` replaced by the rational function `value`.
+    /// `self` with variable `var` replaced by the rational function `value` (e.g. `σ = 1/t` for
+    /// the limit `β_S → +∞` of Eq. 3).
     pub fn substitute(&self, var: usize, value: &RatFunc) -> RatFunc {
         let (n, dn) = self.num.substitute_fraction(var, &value.num, &value.den);
         let (d, dd) = self.den.substitute_fraction(var, &value.num, &value.den);
@@ -127,7 +129,7 @@ impl RatFunc {
         }
     }
 
-    /// A displayable form with the given variable names.
+    /// A displayable form with the given variable names (`α, σ` of Eq. 3).
     pub fn display<'a>(&'a self, names: &'a [&'a str]) -> RatFuncDisplay<'a> {
         RatFuncDisplay { f: self, names }
     }
