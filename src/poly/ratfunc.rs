@@ -399,6 +399,44 @@ impl Field for GaussRatFunc {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::poly::polynomial::MAX_VARS;
+    use proptest::prelude::*;
+
+    /// A random polynomial in two variables of degree ≤ 2 in each, coefficients in −3..=3.
+    fn small_poly() -> impl Strategy<Value = Poly> {
+        proptest::collection::vec(-3i64..=3, 9).prop_map(|c| {
+            let mut p = Poly::zero();
+            for (k, v) in c.into_iter().enumerate() {
+                let mut e = [0; MAX_VARS];
+                e[0] = (k / 3) as u32;
+                e[1] = (k % 3) as u32;
+                p += &Poly::monomial(Rational::from(v), e);
+            }
+            p
+        })
+    }
+
+    proptest! {
+        /// Field identities hold exactly and results stay in lowest terms (equal functions have
+        /// equal representations), checked against evaluation at a rational point.
+        #[test]
+        fn field_identities(p in small_poly(), q in small_poly(), r in small_poly()) {
+            prop_assume!(!q.is_zero() && !r.is_zero());
+            let f = RatFunc::new(p.clone(), q.clone());
+            let g = RatFunc::new(r.clone(), q.clone());
+            let sum = &f + &g;
+            prop_assert_eq!(&sum, &RatFunc::new(&p + &r, q.clone()));
+            prop_assert_eq!(&(&sum - &g), &f);
+            let h = RatFunc::from_poly(r.clone());
+            prop_assert_eq!(&(&(&f * &h) / &h), &f);
+            let common = RatFunc::new(&p * &r, &q * &r);
+            prop_assert_eq!(&common, &f);
+            let point = [Rational::from((2, 7)), Rational::from((-5, 3)), Rational::new(), Rational::new()];
+            if let (Some(a), Some(b), Some(c)) = (f.eval(&point), g.eval(&point), sum.eval(&point)) {
+                prop_assert_eq!(a + b, c);
+            }
+        }
+    }
 
     #[test]
     fn lowest_terms_make_equality_structural() {
