@@ -186,6 +186,39 @@ pub fn parse_rational(text: &str) -> Result<Rational, ParseNumberError> {
     Ok(Rational::from((p, q)))
 }
 
+/// The exact decimal expansion of `q` when it terminates (denominator `2^a 5^b`), else `p/q`.
+pub fn exact_decimal(q: &Rational) -> String {
+    let mut den = q.denom().clone();
+    let (mut twos, mut fives) = (0u32, 0u32);
+    while den.is_divisible_u(2) {
+        den /= 2;
+        twos += 1;
+    }
+    while den.is_divisible_u(5) {
+        den /= 5;
+        fives += 1;
+    }
+    if den != 1 {
+        return q.to_string();
+    }
+    let places = twos.max(fives);
+    let scaled = Rational::from(q * Integer::from(Integer::u_pow_u(10, places)))
+        .numer()
+        .clone();
+    let (sign, digits) = if scaled < 0 {
+        ("-", (-scaled).to_string())
+    } else {
+        ("", scaled.to_string())
+    };
+    if places == 0 {
+        return format!("{sign}{digits}");
+    }
+    let places = places as usize;
+    let padded = format!("{digits:0>width$}", width = places + 1);
+    let (int, frac) = padded.split_at(padded.len() - places);
+    format!("{sign}{int}.{frac}")
+}
+
 /// The decimal text of `x` to `digits` significant digits, correctly rounded, or `None` when
 /// the enclosure is too wide to decide every digit (the caller retries at higher precision).
 ///
@@ -319,5 +352,9 @@ mod tests {
             "-1.0"
         );
         assert_eq!(rational_to_decimal(&Rational::from((1, 3)), 3), "0.333");
+        assert_eq!(exact_decimal(&Rational::from((-7, 200))), "-0.035");
+        assert_eq!(exact_decimal(&Rational::from((7, 2))), "3.5");
+        assert_eq!(exact_decimal(&Rational::from(-2)), "-2");
+        assert_eq!(exact_decimal(&Rational::from((1, 3))), "1/3");
     }
 }

@@ -5,10 +5,16 @@
 //! every rate is exact when `α, σ` are rational.
 
 use nalgebra::DMatrix;
+use num_traits::{One, Zero};
+use rug::Rational;
 
-use crate::liouvillian::{Lindblad, LiouvillianError};
+use crate::concurrence::{ExactConcurrence, x_state_enclosure};
+use crate::decimal::ExtendedRational;
+use crate::interval::Interval;
+use crate::liouvillian::{Lindblad, LiouvillianError, Sector};
 use crate::operators::{LadderConvention, dagger, number, two_qubit_lowering};
-use crate::ring::Ring;
+use crate::ring::{GaussQ, Ring, gauss_real};
+use crate::steady_state::{SteadyStateError, exact_steady_state};
 
 /// The bath a channel of Eq. (2) belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -109,4 +115,443 @@ pub fn heat_current<T: Ring>(generator: &Lindblad<T>, rho: &DMatrix<T>, bath: Ba
         .fold(T::zero(), |acc, (k, _)| {
             acc + (h0 * generator.apply_jump(k, rho)).trace()
         })
+}
+
+/// Why a diamond-model quantity could not be computed.
+#[derive(Debug, thiserror::Error, PartialEq)]
+#[non_exhaustive]
+pub enum DiamondError {
+    /// A rate ratio is negative: `α = Γ_A⁻/Γ⁺` and `σ = Γ_S⁻/Γ⁺` must be ≥ 0.
+    #[error("{name} = {value} is negative; rate ratios Γ⁻/Γ⁺ must be ≥ 0 (0 means β = −∞)")]
+    NegativeRate {
+        /// `alpha` or `sigma`.
+        name: &'static str,
+        /// The value given.
+        value: String,
+    },
+    /// The steady state is not unique or could not be normalised.
+    #[error(transparent)]
+    SteadyState(#[from] SteadyStateError),
+    /// Assembly of the generator failed.
+    #[error(transparent)]
+    Liouvillian(#[from] LiouvillianError),
+    /// The enclosures did not decide every requested digit up to the precision cap.
+    #[error(
+        "could not certify {digits} digits up to {max_bits} bits of working precision; \
+         ask for fewer --digits"
+    )]
+    Precision {
+        /// Digits requested.
+        digits: usize,
+        /// Highest working precision tried.
+        max_bits: u32,
+    },
+}
+
+/// The exact steady state and Eq. (4)–(6) quantities at rational `α = e^{β_A}`, `σ = e^{β_S}`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExactDiamond {
+    /// `α = Γ_A⁻/Γ⁺`.
+    pub alpha: Rational,
+    /// `σ = Γ_S⁻/Γ⁺`.
+    pub sigma: Rational,
+    /// `ρ_SS` in the basis `|00⟩, |01⟩, |10⟩, |11⟩`, exact; unique (nullity 1 was checked).
+    pub rho: DMatrix<GaussQ>,
+    /// Populations of `G, S, A, E`.
+    pub populations: [Rational; 4],
+    /// `Q̇_A = Tr{H0 𝓛_A(ρ_SS)}`.
+    pub heat_current_a: Rational,
+    /// `Q̇_S = Tr{H0 𝓛_S(ρ_SS)}`.
+    pub heat_current_s: Rational,
+    /// Wootters concurrence of `ρ_SS` (X-state form), exact.
+    pub concurrence: ExactConcurrence,
+}
+
+fn real_part(z: &GaussQ) -> Rational {
+    z.re.as_rational().clone()
+}
+
+impl ExactDiamond {
+    /// Solves Eq. (1)–(2) exactly over the Gaussian rationals on the full 16-dimensional
+    /// operator space (so nullity 1 proves uniqueness outright).
+    ///
+    /// # Errors
+    /// [`DiamondError::NegativeRate`] for `α < 0` or `σ < 0`; [`DiamondError::SteadyState`]
+    /// when the steady state is not unique.
+    pub fn solve(
+        alpha: &Rational,
+        sigma: &Rational,
+        convention: LadderConvention,
+    ) -> Result<Self, DiamondError> {
+        for (name, value) in [("alpha", alpha), ("sigma", sigma)] {
+            if value.is_negative() {
+                return Err(DiamondError::NegativeRate {
+                    name,
+                    value: value.to_string(),
+                });
+            }
+        }
+        let rates =
+            DiamondRates::from_alpha_sigma(gauss_real(alpha.clone()), gauss_real(sigma.clone()));
+        let generator = generator(&rates, convention)?;
+        let rho = exact_steady_state(&generator, &Sector::full(4))?;
+        let populations = populations(&rho).map(|p| real_part(&p));
+        let heat_current_a = real_part(&heat_current(&generator, &rho, Bath::A));
+        let heat_current_s = real_part(&heat_current(&generator, &rho, Bath::S));
+        let concurrence =
+            ExactConcurrence::of_x_state(&rho).expect("the diamond steady state is X-shaped");
+        Ok(ExactDiamond {
+            alpha: alpha.clone(),
+            sigma: sigma.clone(),
+            rho,
+            populations,
+            heat_current_a,
+            heat_current_s,
+            concurrence,
+        })
+    }
+
+    /// Entropy production of Eq. (6), `Ṡ = −β_A Q̇_A − β_S Q̇_S` with `β = ln α, ln σ`, as a
+    /// certified enclosure at `prec` bits; `None` when a `β` is `−∞` (rate ratio 0) while its
+    /// heat current is non-zero, where `Ṡ` diverges.
+    pub fn entropy_production(&self, prec: u32) -> Option<Interval> {
+        let term = |ratio: &Rational, current: &Rational| {
+            if current.is_zero() {
+                return Some(Interval::from_i64(0, prec));
+            }
+            let beta = Interval::from_rational(ratio, prec).ln()?;
+            Some(beta.mul(&Interval::from_rational(current, prec)).neg())
+        };
+        Some(
+            term(&self.alpha, &self.heat_current_a)?.add(&term(&self.sigma, &self.heat_current_s)?),
+        )
+    }
+}
+
+/// Eq. (4)–(5): the paper's closed form of the steady-state concurrence, as an enclosure.
+///
+/// # Formula
+/// ```text
+/// C_SS = max{0, (N1 − N2)/d},   N1 = |𝒜 (𝒮/2 − 1)|,
+/// N2 = {(𝒮/2 + 1)[2𝒮² + 2𝒫(𝒮 − 2)]}^{1/2},   d = 1 + 𝒮² + 𝒮(𝒫 + 3)/2 − 𝒫,
+/// 𝒮 = e^{β_A} + e^{β_S},  𝒜 = e^{β_A} − e^{β_S},  𝒫 = e^{β_A + β_S}
+/// ```
+/// (the transcript's "𝒜 = exp(β_A) exp(β_S)" lost its minus sign). Inputs are enclosures of
+/// `α = e^{β_A}` and `σ = e^{β_S}`. Returns `None` when the sign of `N1 − N2` or of `d` is
+/// not decided at this precision.
+pub fn closed_form_concurrence(alpha: &Interval, sigma: &Interval) -> Option<Interval> {
+    let p = alpha.prec().max(sigma.prec());
+    let int = |n| Interval::from_i64(n, p);
+    let s = alpha.add(sigma);
+    let a = alpha.sub(sigma);
+    let prod = alpha.mul(sigma);
+    let half_s = s.div(&int(2))?;
+    let n1 = a.mul(&half_s.sub(&int(1))).abs();
+    let radicand = half_s.add(&int(1)).mul(
+        &int(2)
+            .mul(&s.mul(&s))
+            .add(&int(2).mul(&prod).mul(&s.sub(&int(2)))),
+    );
+    let n2 = radicand.sqrt()?;
+    let d = int(1)
+        .add(&s.mul(&s))
+        .add(&s.mul(&prod.add(&int(3))).div(&int(2))?)
+        .sub(&prod);
+    let numerator = n1.sub(&n2);
+    if numerator.hi() < &0 || numerator.is_exact_zero() {
+        return Some(int(0));
+    }
+    if !numerator.is_positive() {
+        return None;
+    }
+    numerator.div(&d)
+}
+
+/// The exact, rate-independent pieces of the diamond model on the sector that holds `ρ_SS`
+/// (ket–bra excitation difference 0: `|00⟩⟨00|`, `|01⟩⟨01|`, `|01⟩⟨10|`, `|10⟩⟨01|`,
+/// `|10⟩⟨10|`, `|11⟩⟨11|`), built once from [`generator`]: for each channel of [`CHANNELS`] its
+/// unit-rate superoperator and its heat functional `X ↦ Tr{H0 (1/2)D_o(X)}`.
+///
+/// `𝓛 = Σ_k r_k 𝓓_k` on this sector (the Hamiltonian term vanishes there because
+/// `[H0, |i⟩⟨j|] = 0` when `n_i = n_j`; [`DiamondSystem::new`] checks that exactly), so any
+/// enclosure of the rates gives an enclosure of the steady state by one small interval solve.
+#[derive(Clone, Debug)]
+pub struct DiamondSystem {
+    sector: Sector,
+    unit: Vec<DMatrix<Rational>>,
+    heat: Vec<Vec<Rational>>,
+}
+
+/// Certified enclosures of the diamond model's steady-state quantities at one point.
+#[derive(Clone, Debug)]
+pub struct DiamondEnclosure {
+    /// `α = e^{β_A}`.
+    pub alpha: Interval,
+    /// `σ = e^{β_S}`.
+    pub sigma: Interval,
+    /// Populations of `G, S, A, E`.
+    pub populations: [Interval; 4],
+    /// Wootters concurrence of the solved `ρ_SS` (X-state form).
+    pub concurrence: Interval,
+    /// The paper's closed form, Eq. (4)–(5), evaluated independently.
+    pub concurrence_closed_form: Interval,
+    /// `Q̇_A`.
+    pub heat_current_a: Interval,
+    /// `Q̇_S`.
+    pub heat_current_s: Interval,
+    /// `Ṡ_irr` of Eq. (6); `None` where it diverges (a `β = −∞` bath with non-zero current).
+    pub entropy_production: Option<Interval>,
+}
+
+/// Enclosure of `e^β` for an exactly given `β` (`−∞ ↦ 0`), or `None` for `+∞`.
+fn exp_enclosure(beta: &ExtendedRational, prec: u32) -> Option<Interval> {
+    match beta {
+        ExtendedRational::Finite(b) => Some(Interval::from_rational(b, prec).exp()),
+        ExtendedRational::NegInfinity => Some(Interval::from_i64(0, prec)),
+        ExtendedRational::PosInfinity => None,
+    }
+}
+
+impl DiamondSystem {
+    /// Builds the exact sector pieces for `convention`.
+    ///
+    /// # Errors
+    /// [`DiamondError::Liouvillian`] if the sector were not invariant (it is, for both
+    /// conventions).
+    pub fn new(convention: LadderConvention) -> Result<Self, DiamondError> {
+        let one = GaussQ::one();
+        let rates = DiamondRates::from_alpha_sigma(one.clone(), one);
+        let generator = generator(&rates, convention)?;
+        let sector = Sector::charge_difference(&EXCITATIONS, 0);
+        let hamiltonian_part = generator.hamiltonian_superoperator(&sector)?;
+        assert!(
+            hamiltonian_part.iter().all(num_traits::Zero::is_zero),
+            "[H0, ·] vanishes on the excitation-conserving sector"
+        );
+        let real = |m: DMatrix<GaussQ>| {
+            assert!(
+                m.iter().all(|z| z.im.as_rational().is_zero()),
+                "real channel"
+            );
+            m.map(|z| real_part(&z))
+        };
+        let mut unit = Vec::new();
+        let mut heat = Vec::new();
+        for k in 0..CHANNELS.len() {
+            unit.push(real(generator.dissipator_superoperator(k, &sector)?));
+            heat.push(
+                sector
+                    .pairs()
+                    .iter()
+                    .map(|&(i, j)| {
+                        let mut e = DMatrix::from_element(4, 4, GaussQ::zero());
+                        e[(i, j)] = GaussQ::one();
+                        real_part(&(generator.hamiltonian() * generator.apply_jump(k, &e)).trace())
+                    })
+                    .collect(),
+            );
+        }
+        Ok(DiamondSystem { sector, unit, heat })
+    }
+
+    /// Enclosures of every Eq. (4)–(6) quantity at exactly given `β_A`, `β_S` (finite or
+    /// `−∞`) at working precision `prec` bits. `Ok(None)` means the precision is too low to
+    /// decide a pivot or a sign; retry with more bits.
+    ///
+    /// # Errors
+    /// [`DiamondError::Precision`] is never returned here; `+∞` is handled by the caller
+    /// through the limit (this returns `Ok(None)` for it).
+    pub fn enclose(
+        &self,
+        beta_a: &ExtendedRational,
+        beta_s: &ExtendedRational,
+        prec: u32,
+    ) -> Option<DiamondEnclosure> {
+        let alpha = exp_enclosure(beta_a, prec)?;
+        let sigma = exp_enclosure(beta_s, prec)?;
+        let one = Interval::from_i64(1, prec);
+        // Channel rates in the order of CHANNELS: Γ⁺, Γ_S⁻ = σ, Γ⁺, Γ_A⁻ = α (units Γ⁺ = 1).
+        let rates = [one.clone(), sigma.clone(), one, alpha.clone()];
+        let n = self.sector.len();
+        let mut matrix = vec![vec![Interval::from_i64(0, prec); n]; n];
+        for (rate, unit) in rates.iter().zip(&self.unit) {
+            for (r, row) in matrix.iter_mut().enumerate() {
+                for (c, entry) in row.iter_mut().enumerate() {
+                    let u = &unit[(r, c)];
+                    if !u.is_zero() {
+                        *entry = entry.add(&rate.mul(&Interval::from_rational(u, prec)));
+                    }
+                }
+            }
+        }
+        // Trace preservation makes the diagonal rows dependent: replace the first by tr ρ = 1.
+        let diagonal = self.sector.diagonal_positions();
+        let mut rhs = vec![Interval::from_i64(0, prec); n];
+        matrix[diagonal[0]] = (0..n)
+            .map(|c| Interval::from_i64(i64::from(diagonal.contains(&c)), prec))
+            .collect();
+        rhs[diagonal[0]] = Interval::from_i64(1, prec);
+        let x = crate::interval::solve(matrix, rhs)?;
+        let at = |i, j| &x[self.sector.position(i, j).expect("pair in sector")];
+        let (g, e, coherence) = (at(0, 0), at(3, 3), at(1, 2));
+        let half = Interval::from_rational(&Rational::from((1, 2)), prec);
+        let middle = at(1, 1).add(at(2, 2)).mul(&half);
+        let populations = [
+            g.clone(),
+            middle.add(coherence),
+            middle.sub(coherence),
+            e.clone(),
+        ];
+        let concurrence = x_state_enclosure(coherence, g, e)?;
+        let concurrence_closed_form = closed_form_concurrence(&alpha, &sigma)?;
+        let current = |bath: Bath| {
+            CHANNELS
+                .iter()
+                .enumerate()
+                .filter(|(_, (b, _))| *b == bath)
+                .fold(Interval::from_i64(0, prec), |acc, (k, _)| {
+                    let functional = self.heat[k].iter().zip(&x).fold(
+                        Interval::from_i64(0, prec),
+                        |sum, (h, xi)| {
+                            if h.is_zero() {
+                                sum
+                            } else {
+                                sum.add(&Interval::from_rational(h, prec).mul(xi))
+                            }
+                        },
+                    );
+                    acc.add(&rates[k].mul(&functional))
+                })
+        };
+        let (mut heat_current_a, mut heat_current_s) = (current(Bath::A), current(Bath::S));
+        if beta_a == beta_s {
+            // Balanced baths: Q̇_A = −Q̇_S vanishes identically on α = σ (proved in proofs/,
+            // theorem `heat-currents`); the enclosure alone could only say "near zero".
+            heat_current_a = Interval::from_i64(0, prec);
+            heat_current_s = Interval::from_i64(0, prec);
+        }
+        let entropy_term = |beta: &ExtendedRational, q: &Interval| match beta {
+            _ if q.is_exact_zero() => Some(Interval::from_i64(0, prec)),
+            ExtendedRational::Finite(b) => Some(Interval::from_rational(b, prec).mul(q).neg()),
+            _ => None,
+        };
+        let entropy_production = entropy_term(beta_a, &heat_current_a)
+            .zip(entropy_term(beta_s, &heat_current_s))
+            .map(|(a, s)| a.add(&s));
+        Some(DiamondEnclosure {
+            alpha,
+            sigma,
+            populations,
+            concurrence,
+            concurrence_closed_form,
+            heat_current_a,
+            heat_current_s,
+            entropy_production,
+        })
+    }
+}
+
+/// Every Eq. (3)–(6) quantity at one point as decimal text with `digits` significant digits,
+/// each digit certified by an enclosure (see [`DiamondSystem::certify`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CertifiedDiamond {
+    /// `α = e^{β_A}`.
+    pub alpha: String,
+    /// `σ = e^{β_S}`.
+    pub sigma: String,
+    /// Populations of `G, S, A, E`.
+    pub populations: [String; 4],
+    /// Wootters concurrence of `ρ_SS`.
+    pub concurrence: String,
+    /// Eq. (4)–(5) closed form.
+    pub concurrence_closed_form: String,
+    /// `Q̇_A`.
+    pub heat_current_a: String,
+    /// `Q̇_S`.
+    pub heat_current_s: String,
+    /// `Ṡ_irr` of Eq. (6), `None` where it diverges.
+    pub entropy_production: Option<String>,
+    /// The working precision (bits) at which every digit was decided.
+    pub precision_bits: u32,
+}
+
+/// Extra working precision (bits) needed at inverse temperatures `β_A, β_S`: the rates span
+/// `e^{|β_A| + |β_S|}`, and elimination cancels about `1.5 log2` of that range.
+fn headroom_bits(beta_a: &ExtendedRational, beta_s: &ExtendedRational) -> f64 {
+    let magnitude = |b: &ExtendedRational| match b {
+        ExtendedRational::Finite(q) => q.to_f64().abs(),
+        _ => 0.0,
+    };
+    1.5 * std::f64::consts::LOG2_E * (magnitude(beta_a) + magnitude(beta_s))
+}
+
+/// Largest working precision (bits) [`DiamondSystem::certify`] may use.
+pub const PRECISION_CAP_BITS: u32 = 1 << 24;
+
+impl DiamondSystem {
+    /// All quantities at `β_A, β_S` to `digits` certified significant digits: enclosures are
+    /// computed at increasing precision (Ziv's strategy) until both ends of every enclosure
+    /// round to the same decimal string.
+    ///
+    /// # Errors
+    /// [`DiamondError::Precision`] when the precision cap (growing with `|β|`, at most
+    /// [`PRECISION_CAP_BITS`]) is reached first.
+    pub fn certify(
+        &self,
+        beta_a: &ExtendedRational,
+        beta_s: &ExtendedRational,
+        digits: usize,
+    ) -> Result<CertifiedDiamond, DiamondError> {
+        use crate::decimal::{certified_decimal, initial_precision, max_precision};
+        let headroom = headroom_bits(beta_a, beta_s);
+        let max_bits = (f64::from(max_precision(digits)) + 4.0 * headroom)
+            .min(f64::from(PRECISION_CAP_BITS)) as u32;
+        let mut prec =
+            (f64::from(initial_precision(digits)) + headroom).min(f64::from(max_bits)) as u32;
+        while prec <= max_bits {
+            if let Some(e) = self.enclose(beta_a, beta_s, prec) {
+                let text = |x: &Interval| certified_decimal(x, digits);
+                let populations = [
+                    text(&e.populations[0]),
+                    text(&e.populations[1]),
+                    text(&e.populations[2]),
+                    text(&e.populations[3]),
+                ];
+                let entropy = e.entropy_production.as_ref().map(text);
+                if let (
+                    Some(alpha),
+                    Some(sigma),
+                    [Some(g), Some(s), Some(a), Some(x)],
+                    Some(concurrence),
+                    Some(closed),
+                    Some(qa),
+                    Some(qs),
+                    None | Some(Some(_)),
+                ) = (
+                    text(&e.alpha),
+                    text(&e.sigma),
+                    populations,
+                    text(&e.concurrence),
+                    text(&e.concurrence_closed_form),
+                    text(&e.heat_current_a),
+                    text(&e.heat_current_s),
+                    &entropy,
+                ) {
+                    return Ok(CertifiedDiamond {
+                        alpha,
+                        sigma,
+                        populations: [g, s, a, x],
+                        concurrence,
+                        concurrence_closed_form: closed,
+                        heat_current_a: qa,
+                        heat_current_s: qs,
+                        entropy_production: entropy.flatten(),
+                        precision_bits: prec,
+                    });
+                }
+            }
+            prec = prec.saturating_mul(2);
+        }
+        Err(DiamondError::Precision { digits, max_bits })
+    }
 }

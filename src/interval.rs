@@ -113,25 +113,42 @@ impl Interval {
         }
     }
 
-    /// `a · b`.
+    /// `a · b`, by the sign cases of the ends (two directed-rounding products unless both
+    /// intervals straddle zero).
     pub fn mul(&self, other: &Interval) -> Interval {
         let p = self.prec().max(other.prec());
-        let ends = [
-            (&self.lo, &other.lo),
-            (&self.lo, &other.hi),
-            (&self.hi, &other.lo),
-            (&self.hi, &other.hi),
-        ];
-        let lo = ends
-            .iter()
-            .map(|(a, b)| Float::with_val_round(p, *a * *b, Round::Down).0)
-            .min_by(|a, b| a.partial_cmp(b).unwrap_or(Ordering::Equal))
-            .expect("four products");
-        let hi = ends
-            .iter()
-            .map(|(a, b)| Float::with_val_round(p, *a * *b, Round::Up).0)
-            .max_by(|a, b| a.partial_cmp(b).unwrap_or(Ordering::Equal))
-            .expect("four products");
+        let down = |a: &Float, b: &Float| Float::with_val_round(p, a * b, Round::Down).0;
+        let up = |a: &Float, b: &Float| Float::with_val_round(p, a * b, Round::Up).0;
+        let (a, b) = (self, other);
+        let sign = |x: &Interval| {
+            if x.lo >= 0 {
+                1
+            } else if x.hi <= 0 {
+                -1
+            } else {
+                0
+            }
+        };
+        let (lo, hi) = match (sign(a), sign(b)) {
+            (1, 1) => (down(&a.lo, &b.lo), up(&a.hi, &b.hi)),
+            (1, -1) => (down(&a.hi, &b.lo), up(&a.lo, &b.hi)),
+            (-1, 1) => (down(&a.lo, &b.hi), up(&a.hi, &b.lo)),
+            (-1, -1) => (down(&a.hi, &b.hi), up(&a.lo, &b.lo)),
+            (1, 0) => (down(&a.hi, &b.lo), up(&a.hi, &b.hi)),
+            (-1, 0) => (down(&a.lo, &b.hi), up(&a.lo, &b.lo)),
+            (0, 1) => (down(&a.lo, &b.hi), up(&a.hi, &b.hi)),
+            (0, -1) => (down(&a.hi, &b.lo), up(&a.lo, &b.lo)),
+            _ => {
+                let lo1 = down(&a.lo, &b.hi);
+                let lo2 = down(&a.hi, &b.lo);
+                let hi1 = up(&a.lo, &b.lo);
+                let hi2 = up(&a.hi, &b.hi);
+                (
+                    if lo1 <= lo2 { lo1 } else { lo2 },
+                    if hi1 >= hi2 { hi1 } else { hi2 },
+                )
+            }
+        };
         Interval { lo, hi }
     }
 
@@ -240,17 +257,19 @@ pub fn solve(mut a: Vec<Vec<Interval>>, mut b: Vec<Interval>) -> Option<Vec<Inte
             })?;
         a.swap(col, pivot);
         b.swap(col, pivot);
-        for r in col + 1..n {
-            if a[r][col].is_exact_zero() {
+        let (upper, lower) = a.split_at_mut(col + 1);
+        let pivot_row = &upper[col];
+        for (offset, row) in lower.iter_mut().enumerate() {
+            if row[col].is_exact_zero() {
                 continue;
             }
-            let factor = a[r][col].div(&a[col][col])?;
-            for c in col..n {
-                if a[col][c].is_exact_zero() {
-                    continue;
+            let factor = row[col].div(&pivot_row[col])?;
+            for (entry, pivot_entry) in row.iter_mut().zip(pivot_row).skip(col) {
+                if !pivot_entry.is_exact_zero() {
+                    *entry = entry.sub(&factor.mul(pivot_entry));
                 }
-                a[r][c] = a[r][c].sub(&factor.mul(&a[col][c]));
             }
+            let r = col + 1 + offset;
             b[r] = b[r].sub(&factor.mul(&b[col]));
         }
     }
@@ -278,6 +297,35 @@ mod tests {
         let sq = r.mul(&r);
         assert!(sq.lo <= 2 && sq.hi >= 2);
         assert!(r.width() < Float::with_val(200, Float::i_exp(1, -190)));
+    }
+
+    /// Every sign case of `mul` encloses all products of the ends (checked against the
+    /// four-product definition on exact small intervals).
+    #[test]
+    fn multiplication_sign_cases_enclose_all_end_products() {
+        let p = 64;
+        let ends = [-3i64, -1, 0, 2, 5];
+        for &a0 in &ends {
+            for &a1 in ends.iter().filter(|&&x| x >= a0) {
+                for &b0 in &ends {
+                    for &b1 in ends.iter().filter(|&&x| x >= b0) {
+                        let a = Interval::from_i64(a0, p).add(&Interval::from_i64(0, p));
+                        let a = Interval {
+                            lo: a.lo,
+                            hi: Float::with_val(p, a1),
+                        };
+                        let b = Interval {
+                            lo: Float::with_val(p, b0),
+                            hi: Float::with_val(p, b1),
+                        };
+                        let m = a.mul(&b);
+                        let products = [a0 * b0, a0 * b1, a1 * b0, a1 * b1];
+                        assert_eq!(m.lo, *products.iter().min().unwrap());
+                        assert_eq!(m.hi, *products.iter().max().unwrap());
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -8,25 +8,32 @@
 //!
 //! | paper | implemented by | checked by |
 //! |---|---|---|
-//! | Eq. (1)–(2) Lindblad generator, dissipator | [`liouvillian::Lindblad`] | `liouvillian::tests`, `tests/diamond.rs` |
+//! | Eq. (1)–(2) Lindblad generator, dissipator | [`liouvillian::Lindblad`] | `liouvillian::tests` |
 //! | Eq. (1)–(3) diamond model, rates from β | [`diamond::generator`], [`diamond::DiamondRates`] | `tests/diamond.rs` |
-//! | `𝓛ρ_SS = 0`, uniqueness | [`steady_state::exact_steady_state`], [`steady_state::numeric_steady_state`] | `tests/diamond.rs` |
+//! | `𝓛ρ_SS = 0`, uniqueness (nullity 1) | [`steady_state::exact_steady_state`], [`steady_state::numeric_steady_state`] | `tests/diamond.rs`, claim `unique-steady-state` |
 //! | concurrence (text above Eq. 4) | [`concurrence::wootters`], [`concurrence::ExactConcurrence`] | `concurrence::tests`, `tests/diamond.rs` |
-//! | Eq. (4)–(5) closed form | [`diamond::closed_form_concurrence`] | `tests/diamond.rs` |
-//! | Eq. (6) heat currents, entropy production | [`diamond::ExactDiamond`], [`diamond::certified`] | `tests/diamond.rs` |
+//! | Eq. (4)–(5) closed form | [`diamond::closed_form_concurrence`] | `tests/diamond.rs`, claim `eq4-5` |
+//! | Eq. (6) heat currents, entropy production | [`diamond::heat_current`], [`diamond::DiamondSystem`] | `tests/diamond.rs`, claim `second-law` |
+//! | C = 1/3, C = 1/2, C = 0 regions (text after Eq. 5) | [`check`] | claims `thermal-limit`, `negative-temperature-limit`, `balanced-separable`, `both-negative-separable` |
+//! | certified digits | [`interval::Interval`], [`decimal::certified_decimal`] | `tests/diamond.rs`, `scripts/mpmath_diamond.py` |
+//! | Fig. 1(b),(c) concurrence and entropy production over (β_A, β_S) | [`figures::fig1_grid`], [`figures::render_fig1`] | `tests/figures.rs` |
+//! | Fig. 2(b),(c) concurrence against κ/g (renderer; data from the cavity sweep) | [`figures::render_fig2`], [`figures::Fig2Data`] | `tests/figures.rs` |
 //! | Eq. (1)–(3) ρ_SS as rational functions of `e^{β_A}`, `e^{β_S}`; limits `β → ±∞` | [`symbolic::diamond_steady_state`], [`symbolic::SymbolicDiamond::limit_state`] | `tests/proofs.rs` (snapshots, proptest vs exact solve) |
 //! | Eq. (4)–(6), `C < 1/3`, `C < 1/2`, `Ṡ ≥ 0`, Eq. (9) threshold `p > γ`: proofs for all β | [`proofs::run_all`], `steadyent prove`, `proofs/*.md` | `tests/proofs.rs` (`prove --check`) |
 
+pub mod check;
 pub mod cli;
 pub mod concurrence;
 pub mod decimal;
 pub mod diamond;
+pub mod figures;
 pub mod interval;
 pub mod liouvillian;
 pub mod nullspace;
 pub mod operators;
 pub mod poly;
 pub mod proofs;
+pub mod reference;
 pub mod ring;
 pub mod steady_state;
 pub mod symbolic;

@@ -84,7 +84,7 @@ mod tests {
         fn kernel_vectors_are_exact(entries in proptest::collection::vec(-3i64..=3, 12)) {
             let m = DMatrix::from_fn(3, 4, |i, j| g(entries[4 * i + j]));
             let kernel = null_space(&m);
-            prop_assert!(kernel.len() >= 1);
+            prop_assert!(!kernel.is_empty());
             for v in &kernel {
                 let image = &m * v;
                 prop_assert!(image.iter().all(num_traits::Zero::is_zero));

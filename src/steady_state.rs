@@ -135,7 +135,7 @@ pub fn numeric_steady_state(
         .iter()
         .map(|z| z.norm())
         .fold(0.0, f64::max);
-    if !(residual <= tolerance * scale) {
+    if residual.is_nan() || residual > tolerance * scale {
         return Err(ill(residual));
     }
     Ok(NumericSteadyState { rho, residual })

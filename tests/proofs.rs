@@ -8,6 +8,8 @@
 //! - `broken_*`, `false_bound_is_refuted`: the checker can fail.
 //! - `symbolic_matches_exact_solve`, `limits_*`: symbolic results vs the exact GaussQ solve.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -31,13 +33,7 @@ use steadyent::ring::{GaussQ, Q, gauss_real};
 use steadyent::steady_state::exact_steady_state;
 use steadyent::symbolic::{NAMES, RateLimit, SymbolicDiamond, diamond_steady_state};
 
-/// Runs `f` with insta configured to keep snapshots in the top-level `snapshots/` folder.
-fn with_snapshots<R>(f: impl FnOnce() -> R) -> R {
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path(concat!(env!("CARGO_MANIFEST_DIR"), "/snapshots"));
-    settings.set_prepend_module_to_snapshot(false);
-    settings.bind(f)
-}
+use common::{positive_ratio, with_snapshots};
 
 fn derived() -> SymbolicDiamond {
     diamond_steady_state().expect("the symbolic derivation succeeds")
@@ -258,10 +254,6 @@ fn symbolic_at(sd: &SymbolicDiamond, alpha: &Rational, sigma: &Rational) -> DMat
     DMatrix::from_fn(4, 4, |i, j| {
         Complex::new(Q(sd.rho[(i, j)].eval(&point).unwrap()), Q::zero())
     })
-}
-
-fn positive_ratio() -> impl Strategy<Value = Rational> {
-    (1i64..=40, 1i64..=40).prop_map(|(p, q)| Rational::from((p, q)))
 }
 
 proptest! {

@@ -1,21 +1,331 @@
-//! `steadyent diamond`: the diamond model's steady state and Eq. (4)–(6) quantities.
+//! `steadyent diamond`: the diamond model's steady state and Eq. (3)–(6) quantities, certified
+//! to `--digits` at exact inverse temperatures, or exact at rational rate ratios.
 
-use clap::Args;
+use clap::{Args, ValueEnum};
+use rug::Rational;
+use serde_json::{Value, json};
 
 use super::{CliError, Output};
+use crate::decimal::{
+    ExtendedRational, certified_decimal, exact_decimal, initial_precision, parse_extended,
+    parse_rational,
+};
+use crate::diamond::{DiamondSystem, ExactDiamond};
+use crate::operators::LadderConvention;
 
-/// Arguments of `steadyent diamond`.
-#[derive(Debug, Args)]
-pub struct DiamondArgs {
-    /// Inverse temperature β_A of the bath on J_A = c1 − c2 (exact decimal, or inf / -inf).
-    #[arg(long, allow_hyphen_values = true)]
-    pub beta_a: Option<String>,
+/// Largest `--digits` accepted.
+pub const MAX_DIGITS: usize = 10_000;
+
+/// Output format of a single-point command.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PointFormat {
+    /// Aligned human-readable table.
+    Table,
+    /// One JSON object; numbers as decimal (or exact rational) strings.
+    Json,
 }
 
-/// Runs `steadyent diamond`.
+/// Reading of the paper's ladder operators `c_i` (see `steadyent check --only operator-convention`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Convention {
+    /// Qubit operators commuting between the qubits (reproduces Eq. 4–5; default).
+    Commuting,
+    /// Jordan–Wigner fermions, the literal reading of "anticommutation rules".
+    JordanWigner,
+}
+
+impl From<Convention> for LadderConvention {
+    fn from(c: Convention) -> Self {
+        match c {
+            Convention::Commuting => LadderConvention::CommutingQubits,
+            Convention::JordanWigner => LadderConvention::JordanWigner,
+        }
+    }
+}
+
+/// Arguments of `steadyent diamond` (units Γ⁺ = ω0 = 1).
+///
+/// Either both inverse temperatures (`--beta-a`, `--beta-s`: exact decimals, `inf`, `-inf`;
+/// results certified to `--digits` significant digits) or both rate ratios (`--alpha`,
+/// `--sigma`: exact rationals; results exact).
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("temperatures").args(["beta_a", "beta_s"]).multiple(true))]
+#[command(group = clap::ArgGroup::new("ratios").args(["alpha", "sigma"]).multiple(true).conflicts_with("temperatures"))]
+pub struct DiamondArgs {
+    /// Inverse temperature β_A of the bath on J_A = c1 − c2, in units of 1/ω0: an exact
+    /// decimal (e.g. -2, 3.5, 1e-3), inf or -inf.
+    #[arg(
+        long,
+        allow_hyphen_values = true,
+        requires = "beta_s",
+        value_name = "X"
+    )]
+    pub beta_a: Option<String>,
+    /// Inverse temperature β_S of the bath on J_S = c1 + c2 (same form as --beta-a).
+    #[arg(
+        long,
+        allow_hyphen_values = true,
+        requires = "beta_a",
+        value_name = "Y"
+    )]
+    pub beta_s: Option<String>,
+    /// Rate ratio α = Γ_A⁻/Γ⁺ = e^{β_A}: an exact rational p/q or decimal, ≥ 0.
+    #[arg(long, allow_hyphen_values = true, requires = "sigma", value_name = "R")]
+    pub alpha: Option<String>,
+    /// Rate ratio σ = Γ_S⁻/Γ⁺ = e^{β_S}: an exact rational p/q or decimal, ≥ 0.
+    #[arg(long, allow_hyphen_values = true, requires = "alpha", value_name = "R")]
+    pub sigma: Option<String>,
+    /// Significant digits printed (1–10000); every printed digit is certified.
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub digits: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = PointFormat::Table)]
+    pub format: PointFormat,
+    /// Reading of the ladder operators c_i.
+    #[arg(long, value_enum, default_value_t = Convention::Commuting)]
+    pub convention: Convention,
+}
+
+/// Validates `--digits`.
 ///
 /// # Errors
-/// [`CliError::Usage`] for invalid arguments.
+/// [`CliError::Usage`] outside `1..=MAX_DIGITS`.
+pub fn validate_digits(digits: usize) -> Result<usize, CliError> {
+    if (1..=MAX_DIGITS).contains(&digits) {
+        Ok(digits)
+    } else {
+        Err(CliError::usage(
+            "--digits",
+            format!("{digits} is out of range; accepted: 1 to {MAX_DIGITS}"),
+        ))
+    }
+}
+
+/// Runs `steadyent diamond` (Eq. 1–6).
+///
+/// # Errors
+/// [`CliError::Usage`] for invalid arguments, [`CliError::Internal`] when no trustworthy
+/// answer can be given (non-unique steady state, precision cap reached).
 pub fn run(args: &DiamondArgs) -> Result<Output, CliError> {
-    Ok(format!("{args:?}\n"))
+    let digits = validate_digits(args.digits)?;
+    let convention = LadderConvention::from(args.convention);
+    match (&args.beta_a, &args.beta_s, &args.alpha, &args.sigma) {
+        (Some(a), Some(s), None, None) => {
+            let beta_a = parse_extended(a).map_err(|e| CliError::usage("--beta-a", e))?;
+            let beta_s = parse_extended(s).map_err(|e| CliError::usage("--beta-s", e))?;
+            run_temperatures(&beta_a, &beta_s, digits, convention, args.format)
+        }
+        (None, None, Some(a), Some(s)) => {
+            let alpha = parse_ratio("--alpha", a)?;
+            let sigma = parse_ratio("--sigma", s)?;
+            run_exact(&alpha, &sigma, digits, convention, args.format)
+        }
+        _ => Err(CliError::Usage(
+            "give either --beta-a and --beta-s, or --alpha and --sigma (see --help)".into(),
+        )),
+    }
+}
+
+fn parse_ratio(argument: &str, text: &str) -> Result<Rational, CliError> {
+    let value = parse_rational(text).map_err(|e| CliError::usage(argument, e))?;
+    if value.is_negative() {
+        return Err(CliError::usage(
+            argument,
+            format!("'{text}' is negative; accepted: a rate ratio ≥ 0 (0 means β = -inf)"),
+        ));
+    }
+    Ok(value)
+}
+
+/// An exactly given β as text: the exact decimal when it terminates, else `p/q`.
+fn beta_text(beta: &ExtendedRational) -> String {
+    match beta {
+        ExtendedRational::Finite(q) => exact_decimal(q),
+        ExtendedRational::PosInfinity => "inf".into(),
+        ExtendedRational::NegInfinity => "-inf".into(),
+    }
+}
+
+const UNITS: &str = "Gamma+ = omega0 = hbar = k_B = 1";
+
+fn convention_name(c: LadderConvention) -> &'static str {
+    match c {
+        LadderConvention::CommutingQubits => "commuting",
+        LadderConvention::JordanWigner => "jordan-wigner",
+    }
+}
+
+fn run_temperatures(
+    beta_a: &ExtendedRational,
+    beta_s: &ExtendedRational,
+    digits: usize,
+    convention: LadderConvention,
+    format: PointFormat,
+) -> Result<Output, CliError> {
+    if matches!(beta_a, ExtendedRational::PosInfinity)
+        || matches!(beta_s, ExtendedRational::PosInfinity)
+    {
+        return Err(CliError::Usage(
+            "invalid value for --beta-a/--beta-s: +inf (zero temperature) is not supported by \
+             the certified path yet; use a large finite value such as 1e3, or --alpha/--sigma"
+                .into(),
+        ));
+    }
+    let system = DiamondSystem::new(convention).map_err(|e| CliError::Internal(e.to_string()))?;
+    let c = system
+        .certify(beta_a, beta_s, digits)
+        .map_err(|e| CliError::Internal(e.to_string()))?;
+    let entropy = c
+        .entropy_production
+        .clone()
+        .unwrap_or_else(|| "diverges (a bath at beta = -inf exchanges non-zero heat)".to_string());
+    let rows: Vec<(&str, String)> = vec![
+        ("beta_a", beta_text(beta_a)),
+        ("beta_s", beta_text(beta_s)),
+        ("alpha = e^beta_a", c.alpha.clone()),
+        ("sigma = e^beta_s", c.sigma.clone()),
+        ("population G", c.populations[0].clone()),
+        ("population S", c.populations[1].clone()),
+        ("population A", c.populations[2].clone()),
+        ("population E", c.populations[3].clone()),
+        ("concurrence (Wootters, rho_SS)", c.concurrence.clone()),
+        ("concurrence (Eq. 4-5)", c.concurrence_closed_form.clone()),
+        ("heat_current_a", c.heat_current_a.clone()),
+        ("heat_current_s", c.heat_current_s.clone()),
+        ("entropy_production (Eq. 6)", entropy),
+    ];
+    let note = format!(
+        "{digits} significant digits, each certified by an MPFR interval enclosure \
+         (working precision {} bits)",
+        c.precision_bits
+    );
+    Ok(match format {
+        PointFormat::Table => table(convention, &rows, &note),
+        PointFormat::Json => {
+            let mut v = json!({
+                "model": "diamond",
+                "units": UNITS,
+                "convention": convention_name(convention),
+                "mode": "certified",
+                "digits": digits,
+                "precision_bits": c.precision_bits,
+                "beta_a": beta_text(beta_a),
+                "beta_s": beta_text(beta_s),
+                "alpha": c.alpha,
+                "sigma": c.sigma,
+                "populations": {"G": c.populations[0], "S": c.populations[1],
+                                "A": c.populations[2], "E": c.populations[3]},
+                "concurrence": c.concurrence,
+                "concurrence_eq5": c.concurrence_closed_form,
+                "heat_current_a": c.heat_current_a,
+                "heat_current_s": c.heat_current_s,
+            });
+            if let Some(s) = c.entropy_production {
+                v["entropy_production"] = Value::String(s);
+            } else {
+                v["entropy_production_diverges"] = Value::Bool(true);
+            }
+            format!("{v:#}\n")
+        }
+    })
+}
+
+fn run_exact(
+    alpha: &Rational,
+    sigma: &Rational,
+    digits: usize,
+    convention: LadderConvention,
+    format: PointFormat,
+) -> Result<Output, CliError> {
+    let d = ExactDiamond::solve(alpha, sigma, convention)
+        .map_err(|e| CliError::Internal(e.to_string()))?;
+    let mut prec = initial_precision(digits);
+    let concurrence = loop {
+        if let Some(s) = certified_decimal(&d.concurrence.enclosure(prec), digits) {
+            break s;
+        }
+        prec *= 2;
+    };
+    let mut prec = initial_precision(digits);
+    let entropy = loop {
+        match d.entropy_production(prec) {
+            None => break None,
+            Some(x) => {
+                if let Some(s) = certified_decimal(&x, digits) {
+                    break Some(s);
+                }
+            }
+        }
+        prec *= 2;
+    };
+    let pops: Vec<String> = d.populations.iter().map(|p| p.to_string()).collect();
+    Ok(match format {
+        PointFormat::Table => {
+            let rows: Vec<(&str, String)> = vec![
+                ("alpha = Gamma_A-/Gamma+", alpha.to_string()),
+                ("sigma = Gamma_S-/Gamma+", sigma.to_string()),
+                ("population G", pops[0].clone()),
+                ("population S", pops[1].clone()),
+                ("population A", pops[2].clone()),
+                ("population E", pops[3].clone()),
+                ("concurrence (exact)", d.concurrence.to_string()),
+                ("concurrence", concurrence.clone()),
+                ("heat_current_a", d.heat_current_a.to_string()),
+                ("heat_current_s", d.heat_current_s.to_string()),
+                (
+                    "entropy_production (Eq. 6)",
+                    entropy
+                        .clone()
+                        .unwrap_or_else(|| "diverges (a rate ratio is 0)".into()),
+                ),
+            ];
+            table(
+                convention,
+                &rows,
+                &format!(
+                    "exact rationals; unique steady state (nullity 1, exact); decimals to \
+                     {digits} certified digits"
+                ),
+            )
+        }
+        PointFormat::Json => {
+            let mut v = json!({
+                "model": "diamond",
+                "units": UNITS,
+                "convention": convention_name(convention),
+                "mode": "exact",
+                "digits": digits,
+                "alpha": alpha.to_string(),
+                "sigma": sigma.to_string(),
+                "populations": {"G": pops[0], "S": pops[1], "A": pops[2], "E": pops[3]},
+                "concurrence": concurrence,
+                "concurrence_exact": d.concurrence.to_string(),
+                "heat_current_a": d.heat_current_a.to_string(),
+                "heat_current_s": d.heat_current_s.to_string(),
+            });
+            if let Some(s) = entropy {
+                v["entropy_production"] = Value::String(s);
+            } else {
+                v["entropy_production_diverges"] = Value::Bool(true);
+            }
+            format!("{v:#}\n")
+        }
+    })
+}
+
+fn table(convention: LadderConvention, rows: &[(&str, String)], note: &str) -> String {
+    let width = rows
+        .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut out = format!(
+        "diamond model (Eq. 1-6), units {UNITS}, {} ladder operators\n",
+        convention_name(convention)
+    );
+    for (k, v) in rows {
+        out.push_str(&format!("  {k:<width$}  {v}\n"));
+    }
+    out.push_str(&format!("  ({note})\n"));
+    out
 }

@@ -9,8 +9,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+pub mod check;
 pub mod diamond;
+pub mod plot;
 pub mod prove;
+pub mod reference;
 
 /// Verify Tacchino et al., PRL 120, 063604 (2018) by exact and certified computation.
 ///
@@ -20,7 +23,7 @@ pub mod prove;
 ///
 /// Exit codes: 0 success, 1 a claim or certificate fails, 2 bad input or internal error.
 #[derive(Debug, Parser)]
-#[command(name = "steadyent", version, about, long_about = None)]
+#[command(name = "steadyent", version, about)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -28,8 +31,14 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Check every claim of the paper; exit 0 when all hold, 1 when one fails.
+    Check(check::CheckArgs),
     /// Steady state of the diamond model (Eq. 1–6) at given bath temperatures or rate ratios.
     Diamond(diamond::DiamondArgs),
+    /// Certified reference values of the diamond model (Eq. 3–6) at many points.
+    Reference(reference::ReferenceArgs),
+    /// Draw Fig. 1(b),(c) or Fig. 2(b),(c) as an SVG or PNG file.
+    Plot(plot::PlotArgs),
     /// Re-derive ρ_SS symbolically and check the machine-checked proofs (proofs/*.md).
     Prove(prove::ProveArgs),
 }
@@ -43,9 +52,17 @@ pub enum CliError {
     /// The computation could not produce a trustworthy answer (exit 2).
     #[error("{0}")]
     Internal(String),
-    /// A claim or certificate was checked and fails (exit 1); the report is already printed.
-    #[error("{0}")]
-    Failed(String),
+    /// A report was produced (printed on stdout) but a claim or certificate in it fails
+    /// (exit 1) or could not be checked (exit 2).
+    #[error("{message}")]
+    Verdict {
+        /// The full report, printed on stdout.
+        report: String,
+        /// One line for stderr.
+        message: String,
+        /// 1 for a failing claim or certificate, 2 for one that could not be checked.
+        code: u8,
+    },
 }
 
 impl CliError {
@@ -56,7 +73,7 @@ impl CliError {
 
     fn exit_code(&self) -> u8 {
         match self {
-            CliError::Failed(_) => 1,
+            CliError::Verdict { code, .. } => *code,
             CliError::Usage(_) | CliError::Internal(_) => 2,
         }
     }
@@ -72,43 +89,91 @@ pub type Output = String;
 /// A [`CliError`] carrying the exit code and the one-line message for stderr.
 pub fn run(cli: Cli) -> Result<Output, CliError> {
     match cli.command {
+        Command::Check(args) => check::run(&args),
         Command::Diamond(args) => diamond::run(&args),
+        Command::Reference(args) => reference::run(&args),
+        Command::Plot(args) => plot::run(&args),
         Command::Prove(args) => prove::run(&args),
     }
 }
 
-/// Entry point of the binary: parse, run, print, and map errors to exit codes 1/2.
-pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+/// Folds clap's multi-line error (message, missing arguments, usage, tips) into one line:
+/// the message and the arguments it names, without the usage block.
+fn one_line(rendered: &str) -> String {
+    let parts: Vec<&str> = rendered
+        .lines()
+        .map(str::trim)
+        .take_while(|l| !l.starts_with("Usage:") && !l.starts_with("For more information"))
+        .filter(|l| !l.is_empty() && !l.starts_with("tip:"))
+        .collect();
+    let line = parts.join(" ");
+    line.strip_prefix("error: ").unwrap_or(&line).to_string()
+}
+
+/// What one invocation produces: exit code, stdout and stderr text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Execution {
+    /// Exit code (0, 1 or 2).
+    pub code: u8,
+    /// Text for stdout.
+    pub stdout: String,
+    /// Text for stderr (one line on error).
+    pub stderr: String,
+}
+
+/// Parses and runs one command line (`args[0]` is the program name) without touching the
+/// process's streams: the binary prints the result; tests and fuzzers call this directly.
+pub fn execute<I, T>(args: I) -> Execution
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
+        Err(e) if e.use_stderr() => {
+            return Execution {
+                code: 2,
+                stdout: String::new(),
+                stderr: format!("steadyent: {} (see --help)\n", one_line(&e.to_string())),
+            };
+        }
+        // --help and --version: clap's rendering on stdout, exit 0.
         Err(e) => {
-            let code = if e.use_stderr() { 2 } else { 0 };
-            if code == 2 {
-                let first = e.to_string();
-                let line = first.lines().next().unwrap_or("invalid arguments").trim();
-                let line = line.strip_prefix("error: ").unwrap_or(line);
-                eprintln!("steadyent: {line} (see --help)");
-            } else {
-                let _ = e.print();
-            }
-            return ExitCode::from(code);
+            return Execution {
+                code: 0,
+                stdout: e.render().to_string(),
+                stderr: String::new(),
+            };
         }
     };
     match run(cli) {
-        Ok(out) => {
-            let mut stdout = std::io::stdout().lock();
-            if stdout
-                .write_all(out.as_bytes())
-                .and_then(|()| stdout.flush())
-                .is_err()
-            {
-                return ExitCode::from(2);
-            }
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("steadyent: {e}");
-            ExitCode::from(e.exit_code())
-        }
+        Ok(stdout) => Execution {
+            code: 0,
+            stdout,
+            stderr: String::new(),
+        },
+        Err(e) => Execution {
+            code: e.exit_code(),
+            stdout: match &e {
+                CliError::Verdict { report, .. } => report.clone(),
+                _ => String::new(),
+            },
+            stderr: format!("steadyent: {e}\n"),
+        },
     }
+}
+
+/// Entry point of the binary: [`execute`] the process's arguments and print the result.
+pub fn main() -> ExitCode {
+    let result = execute(std::env::args_os());
+    let mut stdout = std::io::stdout().lock();
+    if stdout
+        .write_all(result.stdout.as_bytes())
+        .and_then(|()| stdout.flush())
+        .is_err()
+    {
+        return ExitCode::from(2);
+    }
+    eprint!("{}", result.stderr);
+    ExitCode::from(result.code)
 }

@@ -31,8 +31,8 @@ fn default_dir() -> PathBuf {
 /// theorems confirm Eq. (4)–(6), the C = 1/3 and 1/2 limits and the p > γ threshold of Eq. (9).
 ///
 /// # Errors
-/// [`CliError::Failed`] when a theorem is not proved or (with `--check`) `proofs/` drifted;
-/// [`CliError::Internal`] when the derivation or file access fails.
+/// [`CliError::Verdict`] (exit 1, report on stdout) when a theorem is not proved or (with
+/// `--check`) `proofs/` drifted; [`CliError::Internal`] when the derivation or file access fails.
 pub fn run(args: &ProveArgs) -> Result<Output, CliError> {
     let start = Instant::now();
     let reports = run_all().map_err(|e| CliError::Internal(e.to_string()))?;
@@ -88,7 +88,10 @@ pub fn run(args: &ProveArgs) -> Result<Output, CliError> {
     if problems.is_empty() {
         Ok(out)
     } else {
-        print!("{out}");
-        Err(CliError::Failed(problems.join("; ")))
+        Err(CliError::Verdict {
+            report: out,
+            message: problems.join("; "),
+            code: 1,
+        })
     }
 }

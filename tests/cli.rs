@@ -1,0 +1,186 @@
+//! The `steadyent` binary run on real arguments: output, exit codes, error lines.
+
+use assert_cmd::Command;
+
+fn steadyent() -> Command {
+    Command::cargo_bin("steadyent").unwrap()
+}
+
+/// Runs the binary and returns (exit code, stdout, stderr).
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = steadyent().args(args).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn diamond_json_has_every_key_with_the_requested_digits() {
+    let (code, stdout, _) = run(&[
+        "diamond", "--beta-a", "-2", "--beta-s", "3.5", "--digits", "40", "--format", "json",
+    ]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    for key in [
+        "concurrence",
+        "heat_current_a",
+        "heat_current_s",
+        "entropy_production",
+    ] {
+        let digits = v[key]
+            .as_str()
+            .unwrap()
+            .chars()
+            .filter(char::is_ascii_digit)
+            .count();
+        // 40 significant digits, plus the leading "0" of numbers below 1.
+        assert!((40..=41).contains(&digits), "{key}: {}", v[key]);
+    }
+    for p in ["G", "S", "A", "E"] {
+        assert!(v["populations"][p].is_string());
+    }
+    assert_eq!(v["beta_a"], "-2");
+    assert_eq!(v["concurrence"], v["concurrence_eq5"]);
+}
+
+#[test]
+fn diamond_exact_mode_prints_rationals() {
+    let (code, stdout, _) = run(&[
+        "diamond", "--alpha", "1/100", "--sigma", "100", "--format", "json",
+    ]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(v["populations"]["G"], "9901/20002");
+    assert_eq!(v["heat_current_a"], "198/101");
+    assert_eq!(
+        v["concurrence_exact"],
+        "970299/2020202 - √(990100/100020001)"
+    );
+    assert_eq!(v["concurrence"], "0.38080419041207320261");
+}
+
+/// Exact mode and certified mode agree where e^β is rational (β = 0, −∞).
+#[test]
+fn exact_and_certified_modes_agree() {
+    let (_, certified, _) = run(&[
+        "diamond", "--beta-a", "-inf", "--beta-s", "0", "--format", "json",
+    ]);
+    let (_, exact, _) = run(&[
+        "diamond", "--alpha", "0", "--sigma", "1", "--format", "json",
+    ]);
+    let c: serde_json::Value = serde_json::from_str(&certified).unwrap();
+    let e: serde_json::Value = serde_json::from_str(&exact).unwrap();
+    assert_eq!(c["concurrence"], e["concurrence"]);
+    let g: rug::Rational = e["populations"]["G"].as_str().unwrap().parse().unwrap();
+    assert_eq!(
+        c["populations"]["G"],
+        steadyent::decimal::rational_to_decimal(&g, 20).as_str()
+    );
+}
+
+/// Every bad input: exit 2, one line on stderr naming the argument, nothing on stdout.
+#[test]
+fn bad_diamond_inputs_exit_2_with_one_line() {
+    let cases: &[(&[&str], &str)] = &[
+        (&["diamond", "--beta-a", "abc", "--beta-s", "1"], "--beta-a"),
+        (&["diamond", "--beta-a", "nan", "--beta-s", "1"], "--beta-a"),
+        (
+            &["diamond", "--beta-a", "1", "--beta-s", "1e99999"],
+            "--beta-s",
+        ),
+        (&["diamond", "--alpha", "-1/2", "--sigma", "1"], "--alpha"),
+        (&["diamond", "--alpha", "1/0", "--sigma", "1"], "--alpha"),
+        (&["diamond", "--alpha", "1", "--sigma", "x"], "--sigma"),
+        (
+            &["diamond", "--beta-a", "1", "--beta-s", "1", "--digits", "0"],
+            "--digits",
+        ),
+        (
+            &[
+                "diamond", "--beta-a", "1", "--beta-s", "1", "--digits", "10001",
+            ],
+            "--digits",
+        ),
+        (&["diamond", "--beta-a", "1"], "--beta-s"),
+        (
+            &[
+                "diamond", "--beta-a", "1", "--beta-s", "1", "--alpha", "1", "--sigma", "1",
+            ],
+            "--alpha",
+        ),
+        (
+            &[
+                "diamond", "--beta-a", "1", "--beta-s", "1", "--format", "xml",
+            ],
+            "--format",
+        ),
+    ];
+    for (args, argument) in cases {
+        let (code, stdout, stderr) = run(args);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(stdout.is_empty(), "{args:?}: {stdout}");
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{args:?}: {stderr}");
+        assert!(stderr.contains(argument), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn reference_grid_csv_has_header_and_exact_inputs() {
+    let (code, stdout, _) = run(&[
+        "reference",
+        "--beta-a-grid",
+        "-1:1:3",
+        "--beta-s-grid",
+        "0:1:4",
+        "--digits",
+        "25",
+    ]);
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 1 + 12);
+    assert!(lines[0].starts_with("beta_a,beta_s,alpha,sigma,population_G"));
+    // β_S = 1/3 is not a terminating decimal: printed exactly as a fraction.
+    assert!(lines[2].starts_with("-1,1/3,"));
+    let first: Vec<&str> = lines[1].split(',').collect();
+    assert_eq!(first[12], "25");
+}
+
+#[test]
+fn reference_points_agree_with_diamond_command() {
+    let dir = std::env::temp_dir().join(format!("steadyent-ref-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("points.csv");
+    std::fs::write(&file, "\u{feff}beta_a,beta_s\r\n-2,3.5\r\n\r\n-inf,0\r\n").unwrap();
+    let (code, stdout, _) = run(&[
+        "reference",
+        "--points",
+        file.to_str().unwrap(),
+        "--digits",
+        "40",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        v["points"][0]["concurrence"],
+        "0.2493055592765405854682392035334055682671"
+    );
+    assert!(v["points"][1]["entropy_production"].is_null());
+    let (_, diamond, _) = run(&[
+        "diamond", "--beta-a", "-2", "--beta-s", "3.5", "--digits", "40", "--format", "json",
+    ]);
+    let d: serde_json::Value = serde_json::from_str(&diamond).unwrap();
+    assert_eq!(v["points"][0]["heat_current_a"], d["heat_current_a"]);
+    std::fs::write(&file, "beta_a,beta_s\n1,2\n3\n").unwrap();
+    let (code, stdout, stderr) = run(&["reference", "--points", file.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(stdout.is_empty());
+    assert!(
+        stderr.contains("--points") && stderr.contains("line 3"),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -1,0 +1,492 @@
+//! Figures (Fig. 1b,c and Fig. 2b,c): the f64 grid against the certified diamond enclosures
+//! and the closed form Eq. (4)–(5), the C = 1/3 contour, renderer output, and `steadyent plot`.
+//!
+//! Index:
+//! - grid values vs `DiamondSystem::enclose` and Eq. (4)–(5): `fig1_grid_agrees_with_certified_enclosures`
+//! - thermal limit: `thermal_limit_contour_lies_outside_the_thermal_quadrant`
+//! - data snapshot: `fig1_grid_snapshot`
+//! - CSV/JSON rows: `fig1_csv_and_json_rows`
+//! - Eq. (6) `Ṡ ≥ 0`, peaks with C: `entropy_production_is_non_negative_and_peaks_with_the_concurrence`
+//! - file formats and atomic writes: `output_format_and_atomic_write`
+//! - marching squares: `contour_of_a_circle`, `contour_chains_segments_into_one_line`
+//! - renderers: `fig1_png_and_svg_render`, `fig2_renders_synthetic_data`, `fig2_rejects_bad_data`
+//! - CLI: `plot_*`
+
+mod common;
+
+use std::path::PathBuf;
+
+use assert_cmd::Command;
+use common::with_snapshots;
+use rug::Rational;
+use steadyent::decimal::ExtendedRational;
+use steadyent::diamond::DiamondSystem;
+use steadyent::figures::contour::contour_lines;
+use steadyent::figures::heatmap::HEAT_MAP_SIZE;
+use steadyent::figures::lineplot::LINE_PLOT_SIZE;
+use steadyent::figures::{
+    Axis, Fig1Panel, Fig2Data, Fig2Panel, Fig2Point, Fig2Series, FigureError, ImageFormat,
+    fig1_grid, render_fig1, render_fig2,
+};
+use steadyent::interval::Interval;
+use steadyent::operators::LadderConvention;
+
+/// Distance from `x` to the enclosure (0 inside it).
+fn distance(x: f64, enclosure: &Interval) -> f64 {
+    let (lo, hi) = (enclosure.lo().to_f64(), enclosure.hi().to_f64());
+    (lo - x).max(x - hi).max(0.0)
+}
+
+/// Width and height from a PNG's IHDR chunk.
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "PNG signature");
+    assert_eq!(&bytes[12..16], b"IHDR");
+    let word = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap());
+    (word(16), word(20))
+}
+
+fn small_grid() -> steadyent::figures::Fig1Grid {
+    let axis = Axis::new("beta", -10.0, 10.0, 41).unwrap();
+    fig1_grid(axis, axis).unwrap()
+}
+
+/// Every point of an 11 × 11 grid with integer β in [−4, 6] against the certified enclosures at
+/// the same (exactly represented) β, at 128 bits.
+///
+/// Tolerances: the concurrence comes from Wootters' formula on the f64 state, whose square
+/// root turns `ε`-sized eigenvalue errors into `√ε ≈ 1.5e-8` near `C = 0`
+/// (see `concurrence::wootters`); `1e-7` covers that with margin. The entropy production is a
+/// linear functional of the state scaled by `|β| ≤ 6` and rates up to `e^6`; the LU solve's
+/// relative error is a few `ε · e^{|β_A| + |β_S|} ≤ 1e-10` here, so `1e-9 · max(1, |Ṡ|)`.
+#[test]
+fn fig1_grid_agrees_with_certified_enclosures() {
+    let axis = Axis::new("beta", -4.0, 6.0, 11).unwrap();
+    let grid = fig1_grid(axis, axis).unwrap();
+    let system = DiamondSystem::new(LadderConvention::CommutingQubits).unwrap();
+    for p in &grid.points {
+        let exact = |b: f64| ExtendedRational::Finite(Rational::from_f64(b).unwrap());
+        let e = system
+            .enclose(&exact(p.beta_a), &exact(p.beta_s), 128)
+            .unwrap();
+        let at = format!("at (β_A, β_S) = ({}, {})", p.beta_a, p.beta_s);
+        assert!(distance(p.concurrence, &e.concurrence) <= 1e-7, "C {at}");
+        assert!(
+            distance(p.concurrence, &e.concurrence_closed_form) <= 1e-7,
+            "Eq. (4)–(5) {at}"
+        );
+        let s = e.entropy_production.as_ref().unwrap();
+        let tolerance = 1e-9 * p.entropy_production.abs().max(1.0);
+        assert!(distance(p.entropy_production, s) <= tolerance, "Ṡ {at}");
+    }
+}
+
+/// Fig. 1(b)'s message: C = 1/3 is not exceeded with thermal baths. On the default grid the
+/// contour exists (one curve per off-diagonal quadrant) and no contour point and no grid value
+/// ≥ 1/3 lies in the thermal quadrant β_A, β_S ≥ 0.
+#[test]
+fn thermal_limit_contour_lies_outside_the_thermal_quadrant() {
+    let axis = Axis::new("beta", -10.0, 10.0, 201).unwrap();
+    let grid = fig1_grid(axis, axis).unwrap();
+    let lines = grid.thermal_limit_contour();
+    assert_eq!(
+        lines.len(),
+        2,
+        "one C = 1/3 curve on each side of the diagonal"
+    );
+    for line in &lines {
+        assert!(line.len() > 50);
+        for &(a, s) in line {
+            assert!(a < 0.0 || s < 0.0, "contour point ({a}, {s}) is thermal");
+        }
+    }
+    for p in &grid.points {
+        if p.beta_a >= 0.0 && p.beta_s >= 0.0 {
+            assert!(p.concurrence < 1.0 / 3.0, "{p:?}");
+        }
+    }
+    // Beyond it: C > 1/3 deep in the negative-temperature quadrants, C = 0 when both are
+    // inverted (text under Eq. 5).
+    let at = |a: f64, s: f64| {
+        grid.points
+            .iter()
+            .find(|p| p.beta_a == a && p.beta_s == s)
+            .unwrap()
+    };
+    assert!(at(-10.0, 10.0).concurrence > 0.49);
+    assert!(at(10.0, -10.0).concurrence > 0.49);
+    assert_eq!(at(-5.0, -5.0).concurrence, 0.0);
+}
+
+/// Eq. (6): `Ṡ_irr ≥ 0` everywhere, zero on the balanced diagonal `β_A = β_S` and largest in
+/// the negative-temperature corners, where the concurrence is largest too (Fig. 1b vs 1c).
+/// Rounding tolerance: the f64 heat currents carry `~ε · e^{|β_A| + |β_S|} ≤ 1e-7` absolute
+/// error at `|β| ≤ 10`, times `|β| ≤ 10`: `1e-6`.
+#[test]
+fn entropy_production_is_non_negative_and_peaks_with_the_concurrence() {
+    let grid = small_grid();
+    for p in &grid.points {
+        assert!(p.entropy_production >= -1e-6, "{p:?}");
+        if p.beta_a == p.beta_s {
+            assert!(p.entropy_production.abs() <= 1e-6, "{p:?}");
+        }
+    }
+    let argmax = |f: fn(&steadyent::figures::Fig1Point) -> f64| {
+        let p = grid
+            .points
+            .iter()
+            .max_by(|a, b| f(a).total_cmp(&f(b)))
+            .unwrap();
+        (p.beta_a, p.beta_s)
+    };
+    let corners = [(-10.0, 10.0), (10.0, -10.0)];
+    assert!(corners.contains(&argmax(|p| p.entropy_production)));
+    assert!(corners.contains(&argmax(|p| p.concurrence)));
+}
+
+#[test]
+fn output_format_and_atomic_write() {
+    use steadyent::figures::write_figure;
+    for (name, format) in [("a.svg", ImageFormat::Svg), ("b.PNG", ImageFormat::Png)] {
+        assert_eq!(ImageFormat::from_path(name.as_ref()).unwrap(), format);
+    }
+    for name in ["fig", "fig.pdf", "fig.svg.gz", ".png"] {
+        let err = ImageFormat::from_path(name.as_ref()).unwrap_err();
+        assert!(err.to_string().contains("FILE.svg or FILE.png"), "{err}");
+    }
+    let dir = scratch("a-directory");
+    std::fs::create_dir_all(&dir).unwrap();
+    let err = write_figure(&dir, b"x").unwrap_err();
+    assert!(err.to_string().contains("directory"), "{err}");
+    let file = scratch("written.svg");
+    write_figure(&file, b"<svg/>").unwrap();
+    assert_eq!(std::fs::read(&file).unwrap(), b"<svg/>");
+    // No temporary file is left beside it.
+    let leftovers = std::fs::read_dir(file.parent().unwrap())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .ends_with(".tmp")
+        })
+        .count();
+    assert_eq!(leftovers, 0);
+}
+
+/// Rounded grid values at 9 × 9 points on [−8, 8]², stable across runs and machines.
+#[test]
+fn fig1_grid_snapshot() {
+    let axis = Axis::new("beta", -8.0, 8.0, 9).unwrap();
+    let grid = fig1_grid(axis, axis).unwrap();
+    let round = |x: f64| {
+        let text = format!("{x:.6}");
+        if text == "-0.000000" {
+            "0.000000".to_string()
+        } else {
+            text
+        }
+    };
+    let mut table = String::from("beta_a beta_s concurrence entropy_production\n");
+    for p in &grid.points {
+        table.push_str(&format!(
+            "{} {} {} {}\n",
+            p.beta_a,
+            p.beta_s,
+            round(p.concurrence),
+            round(p.entropy_production)
+        ));
+    }
+    with_snapshots(|| {
+        insta::with_settings!({info => &"fig1_grid(beta_a = beta_s = -8..8, 9 points), rounded to 6 decimals"}, {
+            insta::assert_snapshot!("fig1_grid_9x9", table);
+        });
+    });
+}
+
+#[test]
+fn fig1_csv_and_json_rows() {
+    let axis = Axis::new("beta", -1.0, 1.0, 3).unwrap();
+    let grid = fig1_grid(axis, axis).unwrap();
+    let csv = grid.to_csv();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], "beta_a,beta_s,concurrence,entropy_production");
+    assert_eq!(lines.len(), 10);
+    // β_S outer, β_A inner; every number round-trips.
+    assert!(lines[1].starts_with("-1,-1,"));
+    assert!(lines[2].starts_with("0,-1,"));
+    for (line, p) in lines[1..].iter().zip(&grid.points) {
+        let values: Vec<f64> = line.split(',').map(|v| v.parse().unwrap()).collect();
+        assert_eq!(
+            values,
+            [p.beta_a, p.beta_s, p.concurrence, p.entropy_production]
+        );
+    }
+    let json: serde_json::Value = serde_json::from_str(&grid.to_json()).unwrap();
+    assert_eq!(json["points"].as_array().unwrap().len(), 9);
+    assert_eq!(json["beta_a"]["points"], 3);
+    assert_eq!(json["points"][4]["beta_a"], 0.0);
+}
+
+/// Marching squares on f = x² + y² finds one closed curve at radius r; linear interpolation
+/// on a grid of spacing h places points within h²/r of the circle (the chord error).
+#[test]
+fn contour_of_a_circle() {
+    let axis = Axis::new("x", -2.0, 2.0, 81).unwrap();
+    let values: Vec<f64> = (0..81 * 81)
+        .map(|k| axis.value(k % 81).powi(2) + axis.value(k / 81).powi(2))
+        .collect();
+    let lines = contour_lines(&axis, &axis, &values, 1.0);
+    assert_eq!(lines.len(), 1);
+    let line = &lines[0];
+    assert_eq!(line.first(), line.last(), "closed");
+    let h = axis.step();
+    for &(x, y) in line {
+        assert!(((x * x + y * y).sqrt() - 1.0).abs() <= h * h, "({x}, {y})");
+    }
+}
+
+#[test]
+fn contour_chains_segments_into_one_line() {
+    let x = Axis::new("x", 0.0, 4.0, 5).unwrap();
+    let y = Axis::new("y", 0.0, 3.0, 4).unwrap();
+    // f = x − y: the level-0.5 contour is one straight line crossing the whole grid.
+    let values: Vec<f64> = (0..20).map(|k| x.value(k % 5) - y.value(k / 5)).collect();
+    let lines = contour_lines(&x, &y, &values, 0.5);
+    assert_eq!(lines.len(), 1);
+    for &(px, py) in &lines[0] {
+        assert!((px - py - 0.5).abs() < 1e-12);
+    }
+    assert!(contour_lines(&x, &y, &values, 100.0).is_empty());
+}
+
+#[test]
+fn fig1_png_and_svg_render() {
+    let grid = small_grid();
+    for panel in [Fig1Panel::Concurrence, Fig1Panel::EntropyProduction] {
+        let png = render_fig1(&grid, panel, ImageFormat::Png).unwrap();
+        assert_eq!(png_size(&png), HEAT_MAP_SIZE);
+        // A flat image compresses to a few kB; cells, text and curves make it far larger.
+        assert!(png.len() > 30_000, "{} bytes", png.len());
+        // Same data, same bytes: no timestamps, and text comes from the embedded font.
+        assert_eq!(png, render_fig1(&grid, panel, ImageFormat::Png).unwrap());
+
+        let svg = String::from_utf8(render_fig1(&grid, panel, ImageFormat::Svg).unwrap()).unwrap();
+        assert!(svg.starts_with("<svg"));
+        assert!(svg.contains(&format!(
+            "width=\"{}\" height=\"{}\"",
+            HEAT_MAP_SIZE.0, HEAT_MAP_SIZE.1
+        )));
+        assert!(svg.contains("thermal region"));
+        // Cells of equal colour merge along rows, so fewer rectangles than points, but at
+        // least one per row.
+        let rects = svg.matches("<rect").count();
+        assert!((41..=41 * 41 + 300).contains(&rects), "{rects} rectangles");
+    }
+    let svg = render_fig1(&grid, Fig1Panel::Concurrence, ImageFormat::Svg).unwrap();
+    let svg = String::from_utf8(svg).unwrap();
+    assert!(svg.contains("steady-state concurrence"));
+    assert!(svg.contains("1/3"));
+}
+
+/// Synthetic Fig. 2(c)-like data: three pump rates, concurrence bumps on a log κ/g axis.
+fn synthetic_fig2() -> Fig2Data {
+    let series = [2e-4, 1e-3, 5e-3]
+        .iter()
+        .enumerate()
+        .map(|(k, &pump)| {
+            let centre = 1.0 + k as f64 * 0.5;
+            let points = (0..=60)
+                .map(|i| {
+                    let log_kappa = -2.0 + 0.1 * f64::from(i);
+                    let bump = (-(log_kappa - centre).powi(2)).exp();
+                    Fig2Point {
+                        kappa_over_g: 10f64.powf(log_kappa),
+                        concurrence_full: 0.45 * bump * (1.0 - (-(log_kappa + 1.0)).exp().min(1.0)),
+                        concurrence_effective: 0.45 * bump,
+                    }
+                })
+                .collect();
+            Fig2Series {
+                pump_over_g: pump,
+                points,
+            }
+        })
+        .collect();
+    Fig2Data {
+        decay_over_g: 1e-3,
+        series,
+    }
+}
+
+#[test]
+fn fig2_renders_synthetic_data() {
+    let data = synthetic_fig2();
+    let png = render_fig2(&data, Fig2Panel::C, ImageFormat::Png).unwrap();
+    assert_eq!(png_size(&png), LINE_PLOT_SIZE);
+    assert!(png.len() > 20_000, "{} bytes", png.len());
+    std::fs::write(
+        PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("fig2c-synthetic.png"),
+        &png,
+    )
+    .unwrap();
+    let svg =
+        String::from_utf8(render_fig2(&data, Fig2Panel::C, ImageFormat::Svg).unwrap()).unwrap();
+    assert!(svg.starts_with("<svg"));
+    for label in [
+        "p = 0.0002 g",
+        "p = 0.001 g",
+        "p = 0.005 g",
+        "full model",
+        "effective model",
+        "C = 1/2",
+    ] {
+        assert!(svg.contains(label), "{label}");
+    }
+    let ideal = Fig2Data {
+        decay_over_g: 0.0,
+        series: data.series[..1].to_vec(),
+    };
+    let svg =
+        String::from_utf8(render_fig2(&ideal, Fig2Panel::B, ImageFormat::Svg).unwrap()).unwrap();
+    assert!(svg.contains("(b) concurrence vs cavity decay, γ = 0"));
+    // The data type reads back from JSON (a form the cavity sweep can hand over); serde_json's
+    // default float parser may be one ulp off, so values compare to 1e-15 relative.
+    let json = serde_json::to_string(&data).unwrap();
+    let back: Fig2Data = serde_json::from_str(&json).unwrap();
+    assert_eq!(back.series.len(), 3);
+    for (a, b) in back.series.iter().zip(&data.series) {
+        assert_eq!(a.pump_over_g, b.pump_over_g);
+        assert_eq!(a.points.len(), b.points.len());
+        for (p, q) in a.points.iter().zip(&b.points) {
+            for (x, y) in [
+                (p.kappa_over_g, q.kappa_over_g),
+                (p.concurrence_full, q.concurrence_full),
+                (p.concurrence_effective, q.concurrence_effective),
+            ] {
+                assert!((x - y).abs() <= 1e-15 * y.abs(), "{x} vs {y}");
+            }
+        }
+    }
+}
+
+#[test]
+fn fig2_rejects_bad_data() {
+    let mut data = synthetic_fig2();
+    data.series[0].points[0].kappa_over_g = 0.0;
+    let err = render_fig2(&data, Fig2Panel::B, ImageFormat::Png).unwrap_err();
+    assert!(matches!(err, FigureError::InvalidData(_)), "{err}");
+    assert!(err.to_string().contains("positive"));
+    let empty = Fig2Data {
+        decay_over_g: 0.0,
+        series: vec![],
+    };
+    assert!(render_fig2(&empty, Fig2Panel::B, ImageFormat::Svg).is_err());
+}
+
+/// Runs the binary; returns (exit code, stdout, stderr).
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::cargo_bin("steadyent")
+        .unwrap()
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("plot-cli");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    let _ = std::fs::remove_file(&path);
+    path
+}
+
+#[test]
+fn plot_writes_png_and_svg() {
+    for name in ["fig1b.png", "fig1c.svg"] {
+        let path = scratch(name);
+        let figure = &name[..5];
+        let (code, stdout, stderr) = run(&[
+            "plot",
+            figure,
+            "--out",
+            path.to_str().unwrap(),
+            "--resolution",
+            "21",
+        ]);
+        assert_eq!(code, 0, "{stderr}");
+        assert_eq!(stdout, format!("wrote {}\n", path.display()));
+        let bytes = std::fs::read(&path).unwrap();
+        if name.ends_with(".png") {
+            assert_eq!(png_size(&bytes), HEAT_MAP_SIZE);
+        } else {
+            assert!(bytes.starts_with(b"<svg"));
+        }
+    }
+}
+
+#[test]
+fn plot_bad_extension_names_out_and_writes_nothing() {
+    let path = scratch("fig1b.pdf");
+    let (code, stdout, stderr) = run(&["plot", "fig1b", "--out", path.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(stdout.is_empty());
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("--out") && stderr.contains(".png"),
+        "{stderr}"
+    );
+    assert!(!path.exists());
+}
+
+#[test]
+fn plot_unwritable_path_names_out_and_writes_nothing() {
+    let dir = scratch("no-such-folder");
+    let path = dir.join("fig1b.png");
+    let (code, stdout, stderr) = run(&[
+        "plot",
+        "fig1b",
+        "--out",
+        path.to_str().unwrap(),
+        "--resolution",
+        "11",
+    ]);
+    assert_eq!(code, 2);
+    assert!(stdout.is_empty());
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("--out"), "{stderr}");
+    assert!(!dir.exists());
+}
+
+#[test]
+fn plot_rejects_bad_grid_options() {
+    let path = scratch("bad-grid.png");
+    let out = path.to_str().unwrap();
+    for (args, flag) in [
+        (vec!["--beta-a-range", "4:-4"], "--beta-a-range"),
+        (vec!["--beta-s-range", "-4"], "--beta-s-range"),
+        (vec!["--beta-s-range", "-40:4"], "--beta-s-range"),
+        (vec!["--resolution", "1"], "--resolution"),
+    ] {
+        let mut argv = vec!["plot", "fig1b", "--out", out];
+        argv.extend(args);
+        let (code, _, stderr) = run(&argv);
+        assert_eq!(code, 2, "{argv:?}");
+        assert!(stderr.contains(flag), "{stderr}");
+        assert!(!path.exists());
+    }
+}
+
+#[test]
+fn plot_fig2_says_it_needs_the_cavity_model() {
+    let path = scratch("fig2b.png");
+    let (code, _, stderr) = run(&["plot", "fig2b", "--out", path.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("cavity"), "{stderr}");
+    assert!(!path.exists());
+}

@@ -1,0 +1,141 @@
+//! Fuzzing of the command line and the points-file reader: random and adversarial input must
+//! give exit 0 or 2 (never a panic, never a hang), and on exit 2 exactly one stderr line and an
+//! empty stdout. `STEADYENT_FUZZ_CASES=200000 cargo test --release --test fuzz` runs longer.
+
+use proptest::prelude::*;
+use steadyent::cli::execute;
+use steadyent::reference::parse_points;
+
+/// Cases per property in the regular test run (the issue asks for at least 10 000 in all).
+fn cases() -> u32 {
+    std::env::var("STEADYENT_FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(6000)
+}
+
+/// Values a confused user or a hostile script might type (kept cheap to evaluate: extreme
+/// β and huge --digits have their own tests).
+const VALUES: &[&str] = &[
+    "0",
+    "1",
+    "-1",
+    "2.5",
+    "-3.5",
+    "1e-3",
+    "7/2",
+    "-1/2",
+    "1/0",
+    "0/0",
+    "inf",
+    "-inf",
+    "+inf",
+    "nan",
+    "NaN",
+    "1e",
+    "--",
+    "-",
+    "",
+    " ",
+    "abc",
+    "1,2",
+    "0x10",
+    "1_000",
+    "٣",
+    "∞",
+    "1e99999",
+    "99999999999999999999",
+    "20",
+    "5",
+    "40",
+    "table",
+    "json",
+    "csv",
+    "junit",
+    "xml",
+    "commuting",
+    "jordan-wigner",
+    "eq4-5",
+    "-4:4:3",
+    "1:2",
+    "0:1:0",
+    "/nonexistent/p.csv",
+    "\u{feff}1",
+    "1\r",
+    "\0",
+];
+
+const FLAGS: &[&str] = &[
+    "--beta-a",
+    "--beta-s",
+    "--alpha",
+    "--sigma",
+    "--digits",
+    "--format",
+    "--convention",
+    "--points",
+    "--beta-a-grid",
+    "--beta-s-grid",
+    "--only",
+    "--seed",
+    "--help",
+    "-h",
+    "--version",
+    "--bogus",
+];
+
+fn token() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => proptest::sample::select(FLAGS).prop_map(str::to_string),
+        4 => proptest::sample::select(VALUES).prop_map(str::to_string),
+        1 => "\\PC{0,12}",
+    ]
+}
+
+fn command_line() -> impl Strategy<Value = Vec<String>> {
+    let sub = proptest::sample::select(&["diamond", "reference", "check", "nonsense", ""][..]);
+    (sub, proptest::collection::vec(token(), 0..7)).prop_map(|(sub, mut rest)| {
+        let mut args = vec!["steadyent".to_string(), sub.to_string()];
+        if sub == "check" {
+            // A full check takes ~1 s; fuzz its argument handling, not the physics.
+            args.push("--list".to_string());
+        }
+        if rest.iter().any(|t| t == "--digits") {
+            rest.retain(|t| t != "99999999999999999999");
+        }
+        args.extend(rest);
+        args
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
+
+    #[test]
+    fn command_line_never_panics(args in command_line()) {
+        let result = std::panic::catch_unwind(|| execute(&args));
+        prop_assert!(result.is_ok(), "panic on {args:?}");
+        let r = result.unwrap();
+        prop_assert!(r.code == 0 || r.code == 2, "exit {} on {args:?}", r.code);
+        if r.code == 2 {
+            prop_assert!(r.stdout.is_empty(), "stdout on error for {args:?}");
+            prop_assert_eq!(r.stderr.lines().count(), 1, "stderr {:?} for {:?}", r.stderr, args);
+        }
+        let words: Vec<String> = r
+            .stdout
+            .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '+'))
+            .map(str::to_ascii_lowercase)
+            .collect();
+        prop_assert!(!words.iter().any(|w| w == "nan" || w == "-nan"), "NaN printed for {args:?}");
+        // Outside prose (`check --list`, `--help`), "inf" may only echo an input β.
+        let prose = args[1] == "check" || r.stdout.contains("Usage:");
+        let echoed = args.iter().any(|a| a.to_ascii_lowercase().contains("inf"));
+        prop_assert!(prose || echoed || !words.iter().any(|w| w.ends_with("inf")),
+            "inf printed for {args:?}");
+    }
+
+    #[test]
+    fn points_reader_never_panics(text in "(\\PC|[,\\r\\n#\u{feff}0-9.e+-]){0,200}") {
+        let _ = parse_points(&text);
+    }
+}
