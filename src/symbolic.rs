@@ -287,6 +287,21 @@ impl LimitState {
 impl SymbolicDiamond {
     /// The steady state in the limit `α → alpha`, `σ → sigma` (Eq. 3 at `β = ±∞`).
     ///
+    /// # Examples
+    /// `β_A = −∞` (α → 0) with `β_S = ln 3` exactly; for an irrational `σ = e^{β_S}` evaluate
+    /// the entries with [`RatFunc::eval_interval`] instead.
+    /// ```
+    /// use rug::Rational;
+    /// use steadyent::symbolic::{RateLimit, diamond_steady_state};
+    /// let sd = diamond_steady_state().unwrap();
+    /// let state = sd.limit_state(RateLimit::Zero, RateLimit::Free).unwrap();
+    /// let rho = state.rho_at(&Rational::new(), &Rational::from(3)).unwrap();
+    /// // p_G = σ²/(2σ² + 3σ + 2) at α = 0
+    /// assert_eq!(rho[(0, 0)].re.0, Rational::from((9, 29)));
+    /// let (q_a, q_s) = state.heat_currents_at(&Rational::new(), &Rational::from(3)).unwrap();
+    /// assert_eq!(q_a, -q_s);
+    /// ```
+    ///
     /// # Errors
     /// [`LimitError::Indeterminate`] when continuity does not decide the limit (both rates
     /// infinite).
