@@ -973,7 +973,9 @@ fn cavity_threshold(sd: &SymbolicDiamond) -> Theorem {
         conclusion:
             "On σ ≥ α > 0, C ≤ 2|z| < 1/(2 + α), and the bound is the limit β_S → +∞, so it is \
             the supremum. If α ≥ 1 then C < 1/(2 + α) ≤ 1/3 everywhere on the half-plane; if α < 1 \
-            then 1/(2 + α) > 1/3 by the last identity, and C exceeds 1/3 for all large enough β_S."
+            then 1/(2 + α) > 1/3 by the last identity, and C exceeds 1/3 for all large enough β_S. \
+            The ideal cavity case γ = 0 of Fig. 2(b) is α = 0, σ = 2Γ/p: C → 1/2 as p/Γ → 0, the \
+            corner (−∞, +∞) of negative-temperature-limit."
                 .to_string(),
         refute: Refuter::Custom(|sd| {
             search_points(
