@@ -10,11 +10,10 @@
 use nalgebra::DMatrix;
 use thiserror::Error;
 
-use crate::operators::{dagger, number};
 use crate::ring::Ring;
 
 /// Errors of superoperator assembly.
-#[derive(Debug, Error, PartialEq, Eq)]
+#[derive(Clone, Debug, Error, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum LiouvillianError {
     /// The generator maps a basis element of the sector outside it.
@@ -145,7 +144,9 @@ impl Sector {
     }
 }
 
-/// Sparse view of a square operator: non-zero entries by column and by row.
+/// Sparse view of a square operator: non-zero entries by column and by row. A product with an
+/// operator given by its entries costs one multiplication per pair of matching entries, so for
+/// ladder operators (one entry per column) it is linear in the number of entries.
 #[derive(Clone, Debug)]
 struct SparseOp<T> {
     by_col: Vec<Vec<(usize, T)>>,
@@ -168,6 +169,73 @@ impl<T: Ring> SparseOp<T> {
         }
         SparseOp { by_col, by_row }
     }
+
+    /// `c·O X` for `X` given by entries: `(OX)_kl = Σ_m O_km X_ml`.
+    fn left(&self, x: &[Entry<T>], c: &T) -> Vec<Entry<T>> {
+        let mut out = Vec::with_capacity(x.len());
+        for (m, l, v) in x {
+            for (k, okm) in &self.by_col[*m] {
+                out.push((*k, *l, c.clone() * okm.clone() * v.clone()));
+            }
+        }
+        out
+    }
+
+    /// `c·O† X`: `(O†X)_kl = Σ_m conj(O_mk) X_ml`.
+    fn adjoint_left(&self, x: &[Entry<T>], c: &T) -> Vec<Entry<T>> {
+        let mut out = Vec::with_capacity(x.len());
+        for (m, l, v) in x {
+            for (k, omk) in &self.by_row[*m] {
+                out.push((*k, *l, c.clone() * omk.conj() * v.clone()));
+            }
+        }
+        out
+    }
+
+    /// `c·X O`: `(XO)_kl = Σ_m X_km O_ml`.
+    fn right(&self, x: &[Entry<T>], c: &T) -> Vec<Entry<T>> {
+        let mut out = Vec::with_capacity(x.len());
+        for (k, m, v) in x {
+            for (l, oml) in &self.by_row[*m] {
+                out.push((*k, *l, c.clone() * v.clone() * oml.clone()));
+            }
+        }
+        out
+    }
+
+    /// `c·X O†`: `(XO†)_kl = Σ_m X_km conj(O_lm)`.
+    fn right_adjoint(&self, x: &[Entry<T>], c: &T) -> Vec<Entry<T>> {
+        let mut out = Vec::with_capacity(x.len());
+        for (k, m, v) in x {
+            for (l, olm) in &self.by_col[*m] {
+                out.push((*k, *l, c.clone() * v.clone() * olm.conj()));
+            }
+        }
+        out
+    }
+}
+
+/// An operator entry `(row, column, value)`; lists of entries may repeat a position, the
+/// values then add up.
+pub type Entry<T> = (usize, usize, T);
+
+/// The non-zero entries of a matrix, column by column.
+pub fn entries<T: Ring>(m: &DMatrix<T>) -> Vec<Entry<T>> {
+    let mut out = Vec::new();
+    for j in 0..m.ncols() {
+        for i in 0..m.nrows() {
+            if !m[(i, j)].is_zero() {
+                out.push((i, j, m[(i, j)].clone()));
+            }
+        }
+    }
+    out
+}
+
+fn accumulate<T: Ring>(out: &mut DMatrix<T>, entries: Vec<Entry<T>>) {
+    for (i, j, v) in entries {
+        out[(i, j)] += v;
+    }
 }
 
 /// One dissipative channel `(r/2) D_o` of Eq. (2) / Eq. (8).
@@ -186,14 +254,19 @@ pub struct Jump<T> {
 pub struct Lindblad<T> {
     hamiltonian: DMatrix<T>,
     jumps: Vec<Jump<T>>,
+    /// Sparse views of `H` and of each jump operator, for the operator-form [`Lindblad::apply`].
+    sparse_hamiltonian: SparseOp<T>,
+    sparse_jumps: Vec<SparseOp<T>>,
 }
 
 impl<T: Ring> Lindblad<T> {
     /// A generator with Hamiltonian `H` and no dissipation.
     pub fn new(hamiltonian: DMatrix<T>) -> Self {
         Lindblad {
+            sparse_hamiltonian: SparseOp::new(&hamiltonian),
             hamiltonian,
             jumps: Vec::new(),
+            sparse_jumps: Vec::new(),
         }
     }
 
@@ -215,6 +288,7 @@ impl<T: Ring> Lindblad<T> {
                 dim,
             });
         }
+        self.sparse_jumps.push(SparseOp::new(&op));
         self.jumps.push(Jump {
             rate,
             op,
@@ -239,27 +313,60 @@ impl<T: Ring> Lindblad<T> {
     }
 
     /// `(r/2) D_o(ρ)` for channel `k` alone (Eq. 2), e.g. for the heat currents of Eq. (6).
+    ///
+    /// Computed with sparse operator products (`O(nnz(ρ))` for ladder operators), so the
+    /// residual check of a large steady state costs far less than the solve it checks.
     pub fn apply_jump(&self, k: usize, rho: &DMatrix<T>) -> DMatrix<T> {
-        let jump = &self.jumps[k];
-        let o = &jump.op;
-        let od = dagger(o);
-        let n = &od * o;
-        let half = T::from_ratio(1, 2);
-        let d = o * rho * &od * (T::one() + T::one()) - (&n * rho + rho * &n);
-        d * (jump.rate.clone() * half)
+        let mut out = DMatrix::from_element(rho.nrows(), rho.ncols(), T::zero());
+        self.add_jump(k, &entries(rho), &T::one(), &mut out);
+        out
+    }
+
+    /// `out += weight · (r/2) D_o(ρ)` for channel `k` (Eq. 2), with ρ given by its entries
+    /// (see [`entries`]): linear combinations of channels (e.g. a residual from unit-rate
+    /// channels) and sparse states cost no dense matrix passes.
+    ///
+    /// # Formula
+    /// ```text
+    /// (r/2) D_o(ρ) = (r/2) (2 oρo† − o†(oρ) − (ρo†)o)
+    /// ```
+    pub fn add_jump(&self, k: usize, rho: &[Entry<T>], weight: &T, out: &mut DMatrix<T>) {
+        let o = &self.sparse_jumps[k];
+        let one = T::one();
+        let half = weight.clone() * self.jumps[k].rate.clone() * T::from_ratio(1, 2);
+        let o_rho = o.left(rho, &one);
+        let rho_od = o.right_adjoint(rho, &one);
+        accumulate(out, o.right_adjoint(&o_rho, &(half.clone() + half.clone())));
+        accumulate(out, o.adjoint_left(&o_rho, &(-half.clone())));
+        accumulate(out, o.right(&rho_od, &(-half)));
     }
 
     /// The Hamiltonian part `i[ρ, H]` of Eq. (1).
     pub fn apply_hamiltonian(&self, rho: &DMatrix<T>) -> DMatrix<T> {
-        (rho * &self.hamiltonian - &self.hamiltonian * rho) * T::imag_unit()
+        let mut out = DMatrix::from_element(rho.nrows(), rho.ncols(), T::zero());
+        self.add_hamiltonian(&entries(rho), &T::one(), &mut out);
+        out
+    }
+
+    /// `out += weight · i[ρ, H]` (Eq. 1), ρ given by its entries.
+    pub fn add_hamiltonian(&self, rho: &[Entry<T>], weight: &T, out: &mut DMatrix<T>) {
+        let h = &self.sparse_hamiltonian;
+        let c = weight.clone() * T::imag_unit();
+        accumulate(out, h.right(rho, &c));
+        accumulate(out, h.left(rho, &(-c)));
     }
 
     /// `𝓛(ρ)` of Eq. (1)–(2), computed with operator products (independent of the
     /// superoperator assembly, so it serves as a residual check).
     pub fn apply(&self, rho: &DMatrix<T>) -> DMatrix<T> {
-        (0..self.jumps.len()).fold(self.apply_hamiltonian(rho), |acc, k| {
-            acc + self.apply_jump(k, rho)
-        })
+        let one = T::one();
+        let rho_entries = entries(rho);
+        let mut out = DMatrix::from_element(rho.nrows(), rho.ncols(), T::zero());
+        self.add_hamiltonian(&rho_entries, &one, &mut out);
+        for k in 0..self.jumps.len() {
+            self.add_jump(k, &rho_entries, &one, &mut out);
+        }
+        out
     }
 
     /// The superoperator of `i[·, H]` on `sector`.
@@ -270,7 +377,19 @@ impl<T: Ring> Lindblad<T> {
         &self,
         sector: &Sector,
     ) -> Result<DMatrix<T>, LiouvillianError> {
-        let h = SparseOp::new(&self.hamiltonian);
+        Ok(dense(sector, self.hamiltonian_triplets(sector)?))
+    }
+
+    /// [`Self::hamiltonian_superoperator`] as `(row, column, value)` triplets, entries at the
+    /// same position to be added: the sparse form for sectors too large to hold densely.
+    ///
+    /// # Errors
+    /// [`LiouvillianError::SectorNotInvariant`] when `sector` is not closed under it.
+    pub fn hamiltonian_triplets(
+        &self,
+        sector: &Sector,
+    ) -> Result<Vec<(usize, usize, T)>, LiouvillianError> {
+        let h = &self.sparse_hamiltonian;
         let minus_i = -T::imag_unit();
         let plus_i = T::imag_unit();
         assemble(sector, |i, j, out| {
@@ -293,8 +412,25 @@ impl<T: Ring> Lindblad<T> {
         k: usize,
         sector: &Sector,
     ) -> Result<DMatrix<T>, LiouvillianError> {
-        let o = SparseOp::new(&self.jumps[k].op);
-        let n = SparseOp::new(&number(&self.jumps[k].op));
+        Ok(dense(sector, self.dissipator_triplets(k, sector)?))
+    }
+
+    /// [`Self::dissipator_superoperator`] as `(row, column, value)` triplets, entries at the
+    /// same position to be added.
+    ///
+    /// # Errors
+    /// [`LiouvillianError::SectorNotInvariant`] when `sector` is not closed under it.
+    pub fn dissipator_triplets(
+        &self,
+        k: usize,
+        sector: &Sector,
+    ) -> Result<Vec<(usize, usize, T)>, LiouvillianError> {
+        let o = &self.sparse_jumps[k];
+        let op = &self.jumps[k].op;
+        // n = o†o by a sparse product (O(nnz), not O(dim³)).
+        let mut n = DMatrix::from_element(op.nrows(), op.ncols(), T::zero());
+        accumulate(&mut n, o.adjoint_left(&entries(op), &T::one()));
+        let n = SparseOp::new(&n);
         let minus_half = -T::from_ratio(1, 2);
         assemble(sector, |i, j, out| {
             // o|i⟩⟨j|o† = Σ_{k,l} o_ki conj(o_lj) |k⟩⟨l|
@@ -326,14 +462,13 @@ impl<T: Ring> Lindblad<T> {
     }
 }
 
-/// Builds a sector superoperator column by column from a rule that emits the components
-/// `(ket, bra, value)` of the image of `|i⟩⟨j|`.
+/// Collects a sector superoperator column by column, as triplets `(row, column, value)`, from
+/// a rule that emits the components `(ket, bra, value)` of the image of `|i⟩⟨j|`.
 fn assemble<T: Ring>(
     sector: &Sector,
     image: impl Fn(usize, usize, &mut dyn FnMut(usize, usize, T)),
-) -> Result<DMatrix<T>, LiouvillianError> {
-    let n = sector.len();
-    let mut m = DMatrix::from_element(n, n, T::zero());
+) -> Result<Vec<(usize, usize, T)>, LiouvillianError> {
+    let mut triplets = Vec::new();
     let mut error = None;
     for (col, &(i, j)) in sector.pairs().iter().enumerate() {
         image(i, j, &mut |k, l, v| {
@@ -341,7 +476,7 @@ fn assemble<T: Ring>(
                 return;
             }
             match sector.position(k, l) {
-                Some(row) => m[(row, col)] += v,
+                Some(row) => triplets.push((row, col, v)),
                 None => {
                     error.get_or_insert(LiouvillianError::SectorNotInvariant {
                         from_ket: i,
@@ -355,14 +490,24 @@ fn assemble<T: Ring>(
     }
     match error {
         Some(e) => Err(e),
-        None => Ok(m),
+        None => Ok(triplets),
     }
+}
+
+/// The dense sector matrix of a list of triplets (entries at the same position add up).
+fn dense<T: Ring>(sector: &Sector, triplets: Vec<(usize, usize, T)>) -> DMatrix<T> {
+    let n = sector.len();
+    let mut m = DMatrix::from_element(n, n, T::zero());
+    for (row, col, v) in triplets {
+        m[(row, col)] += v;
+    }
+    m
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::operators::qubit_lowering;
+    use crate::operators::{dagger, qubit_lowering};
     use crate::ring::{GaussQ, Q};
     use num_complex::Complex;
 

@@ -11,7 +11,7 @@ use crate::nullspace::null_space;
 use crate::ring::{Field, GaussQ};
 
 /// Why a steady state could not be returned.
-#[derive(Debug, Error, PartialEq)]
+#[derive(Clone, Debug, Error, PartialEq)]
 #[non_exhaustive]
 pub enum SteadyStateError {
     /// The kernel of `𝓛` is not one-dimensional: there is no unique steady state to report.

@@ -9,11 +9,13 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+pub mod cavity;
 pub mod check;
 pub mod diamond;
 pub mod plot;
 pub mod prove;
 pub mod reference;
+pub mod sweep;
 
 /// Verify Tacchino et al., PRL 120, 063604 (2018) by exact and certified computation.
 ///
@@ -39,6 +41,11 @@ enum Command {
     Reference(reference::ReferenceArgs),
     /// Draw Fig. 1(b),(c) or Fig. 2(b),(c) as an SVG or PNG file.
     Plot(plot::PlotArgs),
+    /// Full cavity-QED model (Eq. 7–8) and its effective diamond model (Eq. 9) at one point,
+    /// units g = 1.
+    Cavity(cavity::CavityArgs),
+    /// Fig. 2(b)/(c): full and effective concurrence over log-spaced κ/g (CSV or JSON).
+    Sweep(sweep::SweepArgs),
     /// Re-derive ρ_SS symbolically and check the machine-checked proofs (proofs/*.md).
     Prove(prove::ProveArgs),
 }
@@ -93,6 +100,8 @@ pub fn run(cli: Cli) -> Result<Output, CliError> {
         Command::Diamond(args) => diamond::run(&args),
         Command::Reference(args) => reference::run(&args),
         Command::Plot(args) => plot::run(&args),
+        Command::Cavity(args) => cavity::run(&args),
+        Command::Sweep(args) => sweep::run(&args),
         Command::Prove(args) => prove::run(&args),
     }
 }

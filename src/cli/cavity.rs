@@ -1,0 +1,265 @@
+//! `steadyent cavity`: the full cavity-QED model (Eq. 7–8) and its effective diamond model
+//! (Eq. 9) at one parameter point, units g = 1.
+
+use std::fmt::Write as _;
+
+use clap::{Args, ValueEnum};
+use serde_json::{Value, json};
+
+use super::{CliError, Output};
+use crate::cavity::engine::{CONCURRENCE_TOLERANCE, TOP_POPULATION_TOLERANCE};
+use crate::cavity::params::PAPER_OMEGA0;
+use crate::cavity::{
+    CavityError, CavityParams, CavityPoint, Cutoff, Frame, MAX_CUTOFF, MIN_CUTOFF, solve_point,
+};
+
+/// Arguments of `steadyent cavity`.
+#[derive(Debug, Args)]
+pub struct CavityArgs {
+    /// Cavity decay rate κ (units of g), > 0.
+    #[arg(long, allow_hyphen_values = true)]
+    pub kappa: f64,
+    /// Incoherent pumping rate p of each qubit (units of g), > 0.
+    #[arg(long, allow_hyphen_values = true)]
+    pub pump: f64,
+    /// Spontaneous decay rate γ of each qubit (units of g), ≥ 0; 0 gives β_A = −∞ (Fig. 2b).
+    #[arg(long, allow_hyphen_values = true)]
+    pub gamma: f64,
+    /// Qubit–cavity coupling g; every rate is in the same unit as g.
+    #[arg(long, default_value_t = 1.0, allow_hyphen_values = true)]
+    pub g: f64,
+    /// Photon cutoff: `auto` (grow until the concurrence changes by ≤ 1e-10 and the top Fock
+    /// level holds ≤ 1e-12) or a number of Fock states from 2 to 100.
+    #[arg(long, default_value = "auto")]
+    pub cutoff: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CavityFormat::Table)]
+    pub format: CavityFormat,
+    /// Frame of Eq. (7): `rotating` at ω0 = ω_cav, or `lab` with ω0 = ω_cav = --omega0.
+    #[arg(long, value_enum, default_value_t = FrameArg::Rotating)]
+    pub frame: FrameArg,
+    /// Qubit and cavity frequency ω0 with --frame lab (units of g; default 1000, the paper's
+    /// g/ω0 = 0.001).
+    #[arg(long, allow_hyphen_values = true)]
+    pub omega0: Option<f64>,
+}
+
+/// Output formats of `steadyent cavity`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CavityFormat {
+    /// Aligned human-readable lines.
+    Table,
+    /// One JSON object.
+    Json,
+}
+
+/// The frame of Eq. (7).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FrameArg {
+    /// Rotating at ω0 = ω_cav (the free Hamiltonian drops out).
+    Rotating,
+    /// Laboratory frame with ω0 = ω_cav = --omega0.
+    Lab,
+}
+
+/// Parses `--cutoff`: `auto` or a number of Fock states in `MIN_CUTOFF..=MAX_CUTOFF`.
+///
+/// # Errors
+/// [`CliError::Usage`] naming `--cutoff` and the accepted values.
+pub(crate) fn parse_cutoff(text: &str) -> Result<Cutoff, CliError> {
+    let bad = || {
+        CliError::usage(
+            "--cutoff",
+            format!(
+                "expected `auto` or a number of Fock states from {MIN_CUTOFF} to {MAX_CUTOFF}, \
+                 got '{text}'"
+            ),
+        )
+    };
+    if text == "auto" {
+        return Ok(Cutoff::AUTO);
+    }
+    let n: usize = text.parse().map_err(|_| bad())?;
+    if (MIN_CUTOFF..=MAX_CUTOFF).contains(&n) {
+        Ok(Cutoff::Fixed(n))
+    } else {
+        Err(bad())
+    }
+}
+
+/// Maps a library error to the exit-code contract: parameter errors are usage errors naming
+/// the flag (exit 2), failed computations are internal errors (exit 2).
+pub(crate) fn cavity_error(e: CavityError) -> CliError {
+    match e {
+        CavityError::InvalidParameter { name, .. } => {
+            let message = e.to_string();
+            let message = message.strip_prefix("invalid ").unwrap_or(&message);
+            CliError::usage(&format!("--{name}"), message)
+        }
+        CavityError::CutoffOutOfRange { .. } => CliError::usage("--cutoff", e),
+        CavityError::EffectiveModelNeedsPump => CliError::usage("--pump", e),
+        _ => CliError::Internal(e.to_string()),
+    }
+}
+
+/// A JSON number, or the strings `"inf"`, `"-inf"`, `"nan"` for non-finite values (JSON has no
+/// such numbers; `β_A = −∞` at `γ = 0` is a legitimate answer).
+pub(crate) fn json_number(x: f64) -> Value {
+    if x.is_finite() {
+        json!(x)
+    } else if x.is_nan() {
+        json!("nan")
+    } else if x > 0.0 {
+        json!("inf")
+    } else {
+        json!("-inf")
+    }
+}
+
+/// Runs `steadyent cavity`.
+///
+/// # Errors
+/// [`CliError::Usage`] for invalid arguments; [`CliError::Internal`] when no trustworthy steady
+/// state is found (non-unique, ill-conditioned, cutoff not converged).
+pub fn run(args: &CavityArgs) -> Result<Output, CliError> {
+    let cutoff = parse_cutoff(&args.cutoff)?;
+    let frame = match (args.frame, args.omega0) {
+        (FrameArg::Rotating, None) => Frame::Rotating,
+        (FrameArg::Rotating, Some(_)) => {
+            return Err(CliError::usage(
+                "--omega0",
+                "ω0 only enters the lab frame; add --frame lab",
+            ));
+        }
+        (FrameArg::Lab, omega0) => Frame::Lab {
+            omega0: omega0.unwrap_or(PAPER_OMEGA0),
+        },
+    };
+    if args.pump <= 0.0 {
+        return Err(CliError::usage(
+            "--pump",
+            format!(
+                "pump = {} must be > 0 (the effective model's unit is Γ⁺ = p/2)",
+                args.pump
+            ),
+        ));
+    }
+    let params = CavityParams::new(args.g, args.kappa, args.pump, args.gamma)
+        .and_then(|p| p.with_frame(frame))
+        .map_err(cavity_error)?;
+    let point = solve_point(&params, cutoff).map_err(cavity_error)?;
+    Ok(match args.format {
+        CavityFormat::Table => table(&point),
+        CavityFormat::Json => {
+            let mut text = serde_json::to_string_pretty(&to_json(&point))
+                .map_err(|e| CliError::Internal(e.to_string()))?;
+            text.push('\n');
+            text
+        }
+    })
+}
+
+fn frame_fields(params: &CavityParams) -> (&'static str, Option<f64>) {
+    match params.frame() {
+        Frame::Rotating => ("rotating", None),
+        Frame::Lab { omega0 } => ("lab", Some(omega0)),
+    }
+}
+
+fn to_json(point: &CavityPoint) -> Value {
+    let p = &point.params;
+    let rates = &point.effective.rates;
+    let (frame, omega0) = frame_fields(p);
+    json!({
+        "model": "cavity QED, Eq. (7)-(8); effective model Eq. (9)",
+        "units": "g",
+        "g": p.coupling(),
+        "kappa": p.kappa(),
+        "pump": p.pump(),
+        "gamma": p.gamma(),
+        "frame": frame,
+        "omega0": omega0,
+        "cutoff": point.cutoff.cutoff,
+        "cutoff_mode": if point.cutoff.automatic { "auto" } else { "fixed" },
+        "cutoffs_tried": point.cutoff.tried,
+        "cutoff_concurrence_change": point.cutoff.concurrence_change,
+        "cutoff_concurrence_tolerance": CONCURRENCE_TOLERANCE,
+        "cutoff_top_population_tolerance": TOP_POPULATION_TOLERANCE,
+        "top_fock_population": point.full.top_fock_population,
+        "mean_photon_number": point.full.mean_photon_number,
+        "concurrence_full": point.full.concurrence,
+        "concurrence_effective": point.effective.concurrence,
+        "residual": point.full.residual,
+        "residual_effective": point.effective.residual,
+        "beta_a": json_number(rates.beta_a()),
+        "beta_s": json_number(rates.beta_s()),
+        "effective_rates": {
+            "pump_rate": rates.pump,
+            "decay_rate_a": rates.decay_a,
+            "decay_rate_s": rates.decay_s,
+            "cavity_decay_rate": rates.cavity_decay,
+        },
+    })
+}
+
+fn table(point: &CavityPoint) -> String {
+    let p = &point.params;
+    let rates = &point.effective.rates;
+    let full = &point.full;
+    let report = &point.cutoff;
+    let mut out = String::new();
+    let (frame, omega0) = frame_fields(p);
+    let frame = match omega0 {
+        Some(w) => format!("{frame} (ω0 = ω_cav = {w})"),
+        None => frame.to_string(),
+    };
+    let cutoff = match report.concurrence_change {
+        Some(change) => format!(
+            "{} Fock states (auto: tried {:?}, |ΔC| = {change:.1e} ≤ {CONCURRENCE_TOLERANCE:e}, \
+             P(top) = {:.1e} ≤ {TOP_POPULATION_TOLERANCE:e})",
+            report.cutoff, report.tried, report.top_fock_population
+        ),
+        None => format!(
+            "{} Fock states (fixed; P(top) = {:.1e})",
+            report.cutoff, report.top_fock_population
+        ),
+    };
+    let rows = [
+        ("model", "cavity QED, Eq. (7)-(8), units g".to_string()),
+        ("frame", frame),
+        (
+            "parameters",
+            format!(
+                "g = {}, kappa = {}, pump = {}, gamma = {}",
+                p.coupling(),
+                p.kappa(),
+                p.pump(),
+                p.gamma()
+            ),
+        ),
+        ("photon cutoff", cutoff),
+        ("concurrence (full)", format!("{:.12}", full.concurrence)),
+        (
+            "concurrence (effective, Eq. 9)",
+            format!("{:.12}", point.effective.concurrence),
+        ),
+        ("residual max|Lρ|", format!("{:.2e}", full.residual)),
+        (
+            "mean photon number",
+            format!("{:.6e}", full.mean_photon_number),
+        ),
+        ("beta_A = ln(γ/p)", format!("{}", rates.beta_a())),
+        ("beta_S = ln((2Γ+γ)/p)", format!("{}", rates.beta_s())),
+        (
+            "effective rates",
+            format!(
+                "Γ⁺ = {:.6e}, Γ_A⁻ = {:.6e}, Γ_S⁻ = {:.6e}, Γ = 4g²/κ = {:.6e}",
+                rates.pump, rates.decay_a, rates.decay_s, rates.cavity_decay
+            ),
+        ),
+    ];
+    for (label, value) in rows {
+        let _ = writeln!(out, "{label:<32}{value}");
+    }
+    out
+}
