@@ -21,6 +21,8 @@
 //! | Eq. (7)–(8) cavity QED model, `𝓛ρ_SS = 0` | [`cavity::CavityOperators::generator`], [`cavity::CavitySolver::solve`], [`cavity::CavityEngine::solve`] | `tests/cavity.rs` |
 //! | Eq. (9) effective model (adiabatic elimination) | [`cavity::effective_steady_state`] | `tests/cavity.rs` |
 //! | Fig. 2(b)–(c) full vs effective concurrence | [`cavity::sweep()`] | `tests/cavity.rs`, `bench/compare_qutip.py` |
+//! | Eq. (1)–(3) ρ_SS as rational functions of `e^{β_A}`, `e^{β_S}`; limits `β → ±∞` | [`symbolic::diamond_steady_state`], [`symbolic::SymbolicDiamond::limit_state`] | `tests/proofs.rs` (snapshots, proptest vs exact solve) |
+//! | Eq. (4)–(6), `C < 1/3`, `C < 1/2`, `Ṡ ≥ 0`, Eq. (9) threshold `p > γ`: proofs for all β | [`proofs::run_all`], `steadyent prove`, `proofs/*.md` | `tests/proofs.rs` (`prove --check`) |
 
 pub mod cavity;
 pub mod check;
@@ -33,6 +35,9 @@ pub mod interval;
 pub mod liouvillian;
 pub mod nullspace;
 pub mod operators;
+pub mod poly;
+pub mod proofs;
 pub mod reference;
 pub mod ring;
 pub mod steady_state;
+pub mod symbolic;

@@ -13,6 +13,7 @@ pub mod cavity;
 pub mod check;
 pub mod diamond;
 pub mod plot;
+pub mod prove;
 pub mod reference;
 pub mod sweep;
 
@@ -45,6 +46,8 @@ enum Command {
     Cavity(cavity::CavityArgs),
     /// Fig. 2(b)/(c): full and effective concurrence over log-spaced κ/g (CSV or JSON).
     Sweep(sweep::SweepArgs),
+    /// Re-derive ρ_SS symbolically and check the machine-checked proofs (proofs/*.md).
+    Prove(prove::ProveArgs),
 }
 
 /// A command's failure, mapped to the exit-code contract.
@@ -99,6 +102,7 @@ pub fn run(cli: Cli) -> Result<Output, CliError> {
         Command::Plot(args) => plot::run(&args),
         Command::Cavity(args) => cavity::run(&args),
         Command::Sweep(args) => sweep::run(&args),
+        Command::Prove(args) => prove::run(&args),
     }
 }
 
