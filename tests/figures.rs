@@ -482,11 +482,32 @@ fn plot_rejects_bad_grid_options() {
     }
 }
 
+/// `plot fig2b|fig2c` renders the cavity sweep (Eq. 7–9): a PNG of the expected size, and
+/// bad Fig. 2 options are usage errors naming the flag.
 #[test]
-fn plot_fig2_says_it_needs_the_cavity_model() {
+fn plot_fig2_renders_the_cavity_sweep() {
     let path = scratch("fig2b.png");
-    let (code, _, stderr) = run(&["plot", "fig2b", "--out", path.to_str().unwrap()]);
-    assert_eq!(code, 2);
-    assert!(stderr.contains("cavity"), "{stderr}");
-    assert!(!path.exists());
+    let (code, stdout, _) = run(&[
+        "plot",
+        "fig2b",
+        "--out",
+        path.to_str().unwrap(),
+        "--points",
+        "12",
+    ]);
+    assert_eq!(code, 0);
+    assert!(stdout.starts_with("wrote"));
+    assert!(std::fs::metadata(&path).unwrap().len() > 10_000);
+    for (flag, value) in [("--points", "1"), ("--cutoff", "zero")] {
+        let (code, stdout, stderr) = run(&[
+            "plot",
+            "fig2c",
+            "--out",
+            path.to_str().unwrap(),
+            flag,
+            value,
+        ]);
+        assert_eq!(code, 2);
+        assert!(stdout.is_empty() && stderr.contains(flag), "{stderr}");
+    }
 }
