@@ -11,6 +11,7 @@ use rug::Rational;
 use crate::concurrence::{ExactConcurrence, x_state_enclosure};
 use crate::decimal::ExtendedRational;
 use crate::interval::Interval;
+use crate::limits::{ZeroTemperatureError, certify_limit};
 use crate::liouvillian::{Lindblad, LiouvillianError, Sector};
 use crate::operators::{LadderConvention, dagger, number, two_qubit_lowering};
 use crate::ring::{GaussQ, Ring, gauss_real};
@@ -146,6 +147,9 @@ pub enum DiamondError {
         /// Highest working precision tried.
         max_bits: u32,
     },
+    /// A `β = +∞` limit has no certified value (see [`crate::limits`]).
+    #[error(transparent)]
+    ZeroTemperature(#[from] ZeroTemperatureError),
 }
 
 /// The exact steady state and Eq. (4)–(6) quantities at rational `α = e^{β_A}`, `σ = e^{β_S}`.
@@ -277,6 +281,7 @@ pub fn closed_form_concurrence(alpha: &Interval, sigma: &Interval) -> Option<Int
 /// enclosure of the rates gives an enclosure of the steady state by one small interval solve.
 #[derive(Clone, Debug)]
 pub struct DiamondSystem {
+    convention: LadderConvention,
     sector: Sector,
     unit: Vec<DMatrix<Rational>>,
     heat: Vec<Vec<Rational>>,
@@ -383,6 +388,7 @@ impl DiamondSystem {
             real_part(z)
         };
         Ok(DiamondSystem {
+            convention,
             sector: pieces.sector,
             unit: pieces.unit.iter().map(|m| m.map(|z| real(&z))).collect(),
             heat: pieces
@@ -397,9 +403,8 @@ impl DiamondSystem {
     /// `−∞`) at working precision `prec` bits. `Ok(None)` means the precision is too low to
     /// decide a pivot or a sign; retry with more bits.
     ///
-    /// # Errors
-    /// [`DiamondError::Precision`] is never returned here; `+∞` is handled by the caller
-    /// through the limit (this returns `Ok(None)` for it).
+    /// `β = +∞` has no finite rate: this returns `None` for it; [`DiamondSystem::certify`]
+    /// takes the limit instead ([`crate::limits::enclose_limit`]).
     pub fn enclose(
         &self,
         beta_a: &ExtendedRational,
@@ -502,16 +507,39 @@ pub struct CertifiedDiamond {
     pub populations: [String; 4],
     /// Wootters concurrence of `ρ_SS`.
     pub concurrence: String,
-    /// Eq. (4)–(5) closed form.
-    pub concurrence_closed_form: String,
+    /// Eq. (4)–(5) closed form (its own limit at `β = +∞`); `None` where that limit is not
+    /// decided by continuity.
+    pub concurrence_closed_form: Option<String>,
     /// `Q̇_A`.
     pub heat_current_a: String,
     /// `Q̇_S`.
     pub heat_current_s: String,
-    /// `Ṡ_irr` of Eq. (6), `None` where it diverges.
-    pub entropy_production: Option<String>,
+    /// `Ṡ_irr` of Eq. (6), or how it diverges.
+    pub entropy_production: EntropyProduction,
     /// The working precision (bits) at which every digit was decided.
     pub precision_bits: u32,
+}
+
+/// Eq. (6)'s `Ṡ_irr` at one point of [`CertifiedDiamond`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EntropyProduction {
+    /// The certified decimal value (or the certified limit).
+    Value(String),
+    /// `|Ṡ| = ∞`: a bath at `β = −∞` exchanges non-zero heat.
+    Diverges,
+    /// `Ṡ → +∞` in the limit `β → +∞` of a bath that exchanges non-zero heat (see
+    /// [`crate::limits`]).
+    DivergesToPlusInfinity,
+}
+
+impl EntropyProduction {
+    /// The certified value, `None` where `Ṡ` diverges.
+    pub fn value(&self) -> Option<&str> {
+        match self {
+            EntropyProduction::Value(s) => Some(s),
+            _ => None,
+        }
+    }
 }
 
 /// Extra working precision (bits) needed at inverse temperatures `β_A, β_S`: the rates span
@@ -527,26 +555,44 @@ fn headroom_bits(beta_a: &ExtendedRational, beta_s: &ExtendedRational) -> f64 {
 /// Largest working precision (bits) [`DiamondSystem::certify`] may use.
 pub const PRECISION_CAP_BITS: u32 = 1 << 24;
 
+/// Ziv's schedule for `digits` certified digits at `β_A, β_S`: the starting working precision
+/// and the largest one tried (precision doubles in between).
+pub(crate) fn precision_range(
+    beta_a: &ExtendedRational,
+    beta_s: &ExtendedRational,
+    digits: usize,
+) -> (u32, u32) {
+    use crate::decimal::{initial_precision, max_precision};
+    let headroom = headroom_bits(beta_a, beta_s);
+    let max_bits = (f64::from(max_precision(digits)) + 4.0 * headroom)
+        .min(f64::from(PRECISION_CAP_BITS)) as u32;
+    let start = (f64::from(initial_precision(digits)) + headroom).min(f64::from(max_bits)) as u32;
+    (start, max_bits)
+}
+
 impl DiamondSystem {
     /// All quantities at `β_A, β_S` to `digits` certified significant digits: enclosures are
     /// computed at increasing precision (Ziv's strategy) until both ends of every enclosure
     /// round to the same decimal string.
     ///
+    /// A `β = +∞` (zero temperature) is the limit, computed by [`certify_limit`] from the
+    /// symbolic steady state (see [`crate::limits`] for what each printed limit means).
+    ///
     /// # Errors
     /// [`DiamondError::Precision`] when the precision cap (growing with `|β|`, at most
-    /// [`PRECISION_CAP_BITS`]) is reached first.
+    /// [`PRECISION_CAP_BITS`]) is reached first; [`DiamondError::ZeroTemperature`] when a
+    /// `β = +∞` limit is not decided (both `β = +∞`).
     pub fn certify(
         &self,
         beta_a: &ExtendedRational,
         beta_s: &ExtendedRational,
         digits: usize,
     ) -> Result<CertifiedDiamond, DiamondError> {
-        use crate::decimal::{certified_decimal, initial_precision, max_precision};
-        let headroom = headroom_bits(beta_a, beta_s);
-        let max_bits = (f64::from(max_precision(digits)) + 4.0 * headroom)
-            .min(f64::from(PRECISION_CAP_BITS)) as u32;
-        let mut prec =
-            (f64::from(initial_precision(digits)) + headroom).min(f64::from(max_bits)) as u32;
+        use crate::decimal::certified_decimal;
+        if [beta_a, beta_s].contains(&&ExtendedRational::PosInfinity) {
+            return certify_limit(beta_a, beta_s, digits, self.convention);
+        }
+        let (mut prec, max_bits) = precision_range(beta_a, beta_s, digits);
         while prec <= max_bits {
             if let Some(e) = self.enclose(beta_a, beta_s, prec) {
                 let text = |x: &Interval| certified_decimal(x, digits);
@@ -581,10 +627,12 @@ impl DiamondSystem {
                         sigma,
                         populations: [g, s, a, x],
                         concurrence,
-                        concurrence_closed_form: closed,
+                        concurrence_closed_form: Some(closed),
                         heat_current_a: qa,
                         heat_current_s: qs,
-                        entropy_production: entropy.flatten(),
+                        entropy_production: entropy
+                            .flatten()
+                            .map_or(EntropyProduction::Diverges, EntropyProduction::Value),
                         precision_bits: prec,
                     });
                 }

@@ -32,6 +32,7 @@ pub mod decimal;
 pub mod diamond;
 pub mod figures;
 pub mod interval;
+pub mod limits;
 pub mod liouvillian;
 pub mod nullspace;
 pub mod operators;

@@ -103,7 +103,7 @@ pub enum RateLimit {
 }
 
 /// Why a limit could not be taken by continuity.
-#[derive(Debug, Error, PartialEq, Eq)]
+#[derive(Clone, Debug, Error, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum LimitError {
     /// After the substitution `rate = 1/t` the denominator vanishes at the limit point, so the

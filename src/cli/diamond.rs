@@ -10,7 +10,8 @@ use crate::decimal::{
     ExtendedRational, certified_decimal, exact_decimal, initial_precision, parse_extended,
     parse_rational,
 };
-use crate::diamond::{DiamondSystem, ExactDiamond};
+use crate::diamond::{DiamondError, DiamondSystem, EntropyProduction, ExactDiamond};
+use crate::limits::ZeroTemperatureError;
 use crate::operators::LadderConvention;
 
 /// Largest `--digits` accepted.
@@ -155,6 +156,20 @@ fn convention_name(c: LadderConvention) -> &'static str {
     }
 }
 
+/// Maps a certification failure to the exit-code contract: an undecided `β = +∞` limit is bad
+/// input naming `argument`; everything else is internal.
+pub(crate) fn certify_error(argument: &str, e: DiamondError) -> CliError {
+    match e {
+        DiamondError::ZeroTemperature(ZeroTemperatureError::Limit(_)) => CliError::usage(
+            argument,
+            "beta_a = beta_s = inf has no unique limit (the steady state depends on how the \
+             two inverse temperatures grow: the ground and dark states are both stationary); \
+             give at least one finite value or -inf",
+        ),
+        e => CliError::Internal(e.to_string()),
+    }
+}
+
 fn run_temperatures(
     beta_a: &ExtendedRational,
     beta_s: &ExtendedRational,
@@ -162,23 +177,24 @@ fn run_temperatures(
     convention: LadderConvention,
     format: PointFormat,
 ) -> Result<Output, CliError> {
-    if matches!(beta_a, ExtendedRational::PosInfinity)
-        || matches!(beta_s, ExtendedRational::PosInfinity)
-    {
-        return Err(CliError::Usage(
-            "invalid value for --beta-a/--beta-s: +inf (zero temperature) is not supported by \
-             the certified path yet; use a large finite value such as 1e3, or --alpha/--sigma"
-                .into(),
-        ));
-    }
     let system = DiamondSystem::new(convention).map_err(|e| CliError::Internal(e.to_string()))?;
     let c = system
         .certify(beta_a, beta_s, digits)
-        .map_err(|e| CliError::Internal(e.to_string()))?;
-    let entropy = c
-        .entropy_production
-        .clone()
-        .unwrap_or_else(|| "diverges (a bath at beta = -inf exchanges non-zero heat)".to_string());
+        .map_err(|e| certify_error("--beta-a/--beta-s", e))?;
+    let is_limit = [beta_a, beta_s].contains(&&ExtendedRational::PosInfinity);
+    let entropy = match &c.entropy_production {
+        EntropyProduction::Value(s) => s.clone(),
+        EntropyProduction::Diverges => {
+            "diverges (a bath at beta = -inf exchanges non-zero heat)".to_string()
+        }
+        EntropyProduction::DivergesToPlusInfinity => {
+            "diverges to +infinity (the bath at beta = +inf exchanges heat at a non-zero rate)"
+                .to_string()
+        }
+    };
+    let closed_form = c.concurrence_closed_form.clone().unwrap_or_else(|| {
+        "omitted: the closed form's limit is not decided by continuity here".to_string()
+    });
     let rows: Vec<(&str, String)> = vec![
         ("beta_a", beta_text(beta_a)),
         ("beta_s", beta_text(beta_s)),
@@ -189,16 +205,22 @@ fn run_temperatures(
         ("population A", c.populations[2].clone()),
         ("population E", c.populations[3].clone()),
         ("concurrence (Wootters, rho_SS)", c.concurrence.clone()),
-        ("concurrence (Eq. 4-5)", c.concurrence_closed_form.clone()),
+        ("concurrence (Eq. 4-5)", closed_form),
         ("heat_current_a", c.heat_current_a.clone()),
         ("heat_current_s", c.heat_current_s.clone()),
         ("entropy_production (Eq. 6)", entropy),
     ];
-    let note = format!(
+    let mut note = format!(
         "{digits} significant digits, each certified by an MPFR interval enclosure \
          (working precision {} bits)",
         c.precision_bits
     );
+    if is_limit {
+        note.push_str(
+            "; beta = inf: every value is the limit beta -> +inf, taken exactly from the \
+             symbolic steady state (Eq. 4-5 closed form: its own limit)",
+        );
+    }
     Ok(match format {
         PointFormat::Table => table(convention, &rows, &note),
         PointFormat::Json => {
@@ -216,14 +238,31 @@ fn run_temperatures(
                 "populations": {"G": c.populations[0], "S": c.populations[1],
                                 "A": c.populations[2], "E": c.populations[3]},
                 "concurrence": c.concurrence,
-                "concurrence_eq5": c.concurrence_closed_form,
                 "heat_current_a": c.heat_current_a,
                 "heat_current_s": c.heat_current_s,
             });
-            if let Some(s) = c.entropy_production {
-                v["entropy_production"] = Value::String(s);
-            } else {
-                v["entropy_production_diverges"] = Value::Bool(true);
+            if is_limit {
+                v["zero_temperature_limit"] = Value::Bool(true);
+            }
+            match c.concurrence_closed_form {
+                Some(s) => v["concurrence_eq5"] = Value::String(s),
+                None => {
+                    v["concurrence_eq5_note"] = Value::String(
+                        "omitted: the limit of the Eq. 4-5 closed form is not decided by \
+                         continuity here"
+                            .into(),
+                    );
+                }
+            }
+            match c.entropy_production {
+                EntropyProduction::Value(s) => v["entropy_production"] = Value::String(s),
+                EntropyProduction::Diverges => {
+                    v["entropy_production_diverges"] = Value::Bool(true);
+                }
+                EntropyProduction::DivergesToPlusInfinity => {
+                    v["entropy_production_diverges"] = Value::Bool(true);
+                    v["entropy_production_limit"] = Value::String("+infinity".into());
+                }
             }
             format!("{v:#}\n")
         }

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use clap::{Args, ValueEnum};
 use serde_json::{Value, json};
 
-use super::diamond::validate_digits;
+use super::diamond::{certify_error, validate_digits};
 use super::{CliError, Output};
 use crate::diamond::{CertifiedDiamond, DiamondSystem};
 use crate::operators::LadderConvention;
@@ -91,7 +91,7 @@ fn row(point: &Point, c: &CertifiedDiamond, digits: usize) -> Vec<String> {
         c.concurrence.clone(),
         c.heat_current_a.clone(),
         c.heat_current_s.clone(),
-        c.entropy_production.clone().unwrap_or_default(),
+        c.entropy_production.value().unwrap_or_default().to_string(),
         digits.to_string(),
         c.precision_bits.to_string(),
     ]
@@ -117,26 +117,20 @@ pub fn run(args: &ReferenceArgs) -> Result<Output, CliError> {
             ));
         }
     };
-    if points.iter().any(|p| {
-        matches!(p.beta_a, crate::decimal::ExtendedRational::PosInfinity)
-            || matches!(p.beta_s, crate::decimal::ExtendedRational::PosInfinity)
-    }) {
-        return Err(CliError::usage(
-            "--points",
-            "a point has beta = +inf, which the certified path does not support yet; \
-             use a large finite value",
-        ));
-    }
     let system = DiamondSystem::new(LadderConvention::CommutingQubits)
         .map_err(|e| CliError::Internal(e.to_string()))?;
     let values = certify_points(&system, &points, digits).map_err(|(k, e)| {
         let p = &points[k];
-        CliError::Internal(format!(
-            "point {} (beta_a = {}, beta_s = {}): {e}",
+        let at = format!(
+            "point {} (beta_a = {}, beta_s = {})",
             k + 1,
             Point::text(&p.beta_a),
             Point::text(&p.beta_s)
-        ))
+        );
+        match certify_error("--points", e) {
+            CliError::Usage(message) => CliError::Usage(format!("{message} ({at})")),
+            e => CliError::Internal(format!("{at}: {e}")),
+        }
     })?;
     Ok(match args.format {
         TableFormat::Csv => {
@@ -156,7 +150,7 @@ pub fn run(args: &ReferenceArgs) -> Result<Output, CliError> {
                     for (k, v) in COLUMNS.iter().zip(row(p, c, digits)) {
                         obj.insert((*k).to_string(), Value::String(v));
                     }
-                    if c.entropy_production.is_none() {
+                    if c.entropy_production.value().is_none() {
                         obj.insert("entropy_production".into(), Value::Null);
                     }
                     Value::Object(obj)
