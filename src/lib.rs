@@ -22,6 +22,7 @@
 //! | Eq. (9) effective model (adiabatic elimination) | [`cavity::effective_steady_state`] | `tests/cavity.rs` |
 //! | Fig. 2(b)–(c) full vs effective concurrence | [`cavity::sweep()`] | `tests/cavity.rs`, `bench/compare_qutip.py` |
 //! | Eq. (1)–(3) ρ_SS as rational functions of `e^{β_A}`, `e^{β_S}`; limits `β → ±∞` | [`symbolic::diamond_steady_state`], [`symbolic::SymbolicDiamond::limit_state`] | `tests/proofs.rs` (snapshots, proptest vs exact solve) |
+//! | Eq. (3)–(6) at `β = +∞` (zero temperature): certified limits, `Ṡ → +∞` | [`limits::enclose_limit`], [`limits::certify_limit`] | `tests/limits.rs`, `tests/cli.rs` |
 //! | Eq. (4)–(6), `C < 1/3`, `C < 1/2`, `Ṡ ≥ 0`, Eq. (9) threshold `p > γ`: proofs for all β | [`proofs::run_all`], `steadyent prove`, `proofs/*.md` | `tests/proofs.rs` (`prove --check`) |
 
 pub mod cavity;

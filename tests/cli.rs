@@ -184,3 +184,71 @@ fn reference_points_agree_with_diamond_command() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `β = +∞` prints the certified limit: at (+∞, 0) the thermal limit `C = 1/3` of Fig. 1(b),
+/// the Eq. (4)–(5) closed form's own limit, and `Ṡ → +∞` (no value printed).
+#[test]
+fn diamond_zero_temperature_prints_the_limit() {
+    let (code, stdout, stderr) = run(&[
+        "diamond", "--beta-a", "inf", "--beta-s", "0", "--format", "json",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(v["concurrence"], "0.33333333333333333333");
+    assert_eq!(v["concurrence_eq5"], "0.33333333333333333333");
+    assert_eq!(v["populations"]["G"], "0.66666666666666666667");
+    assert_eq!(v["populations"]["A"], "0");
+    assert_eq!(v["heat_current_a"], "-1.3333333333333333333");
+    assert_eq!(v["alpha"], "inf");
+    assert_eq!(v["zero_temperature_limit"], true);
+    assert_eq!(v["entropy_production_diverges"], true);
+    assert_eq!(v["entropy_production_limit"], "+infinity");
+    assert!(v.get("entropy_production").is_none());
+    let (code, stdout, _) = run(&["diamond", "--beta-a", "-inf", "--beta-s", "inf"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("diverges to +infinity"), "{stdout}");
+}
+
+/// Both baths at zero temperature: no unique limit, exit 2 naming both flags.
+#[test]
+fn diamond_both_zero_temperatures_exit_2() {
+    let (code, stdout, stderr) = run(&["diamond", "--beta-a", "inf", "--beta-s", "inf"]);
+    assert_eq!(code, 2);
+    assert!(stdout.is_empty());
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("--beta-a/--beta-s") && stderr.contains("no unique limit"),
+        "{stderr}"
+    );
+}
+
+/// `reference --points` accepts `inf` rows like `diamond` does; an `inf,inf` row is bad input.
+#[test]
+fn reference_points_accept_zero_temperature_rows() {
+    let dir = std::env::temp_dir().join(format!("steadyent-ref-inf-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("points.csv");
+    std::fs::write(&file, "beta_a,beta_s\ninf,2\n-inf,inf\n1,1\n").unwrap();
+    let (code, stdout, stderr) = run(&["reference", "--points", file.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 4);
+    let first: Vec<&str> = lines[1].split(',').collect();
+    assert_eq!(&first[..3], ["inf", "2", "inf"]);
+    // Ṡ diverges: the column is empty, as for β = −∞.
+    assert_eq!(first[11], "");
+    let (_, diamond, _) = run(&[
+        "diamond", "--beta-a", "inf", "--beta-s", "2", "--format", "json",
+    ]);
+    let d: serde_json::Value = serde_json::from_str(&diamond).unwrap();
+    assert_eq!(first[8], d["concurrence"]);
+    std::fs::write(&file, "beta_a,beta_s\n1,2\ninf,inf\n").unwrap();
+    let (code, stdout, stderr) = run(&["reference", "--points", file.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(stdout.is_empty());
+    assert!(
+        stderr.contains("--points") && stderr.contains("point 2"),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
