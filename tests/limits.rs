@@ -176,7 +176,7 @@ fn entropy_production_diverges_at_a_zero_temperature_bath() {
         let per_beta = s.lo().to_rational().unwrap() / Rational::from(b);
         // Ṡ = β_A·4/3 + O(1): the ratio stays within 1/β_A of 4/3 and Ṡ keeps growing.
         assert!(
-            Rational::from(&per_beta - Rational::from((4, 3))).abs() <= Rational::from((1, b)),
+            (&per_beta - Rational::from((4, 3))).abs() <= Rational::from((1, b)),
             "β_A = {b}: {per_beta}"
         );
         let value = s.lo().to_rational().unwrap();
