@@ -34,7 +34,7 @@ pub use engine::{CavityEngine, CavityPoint, Cutoff, CutoffReport, solve_point};
 pub use model::{CavityOperators, CavitySpace, MAX_CUTOFF, MIN_CUTOFF};
 pub use params::{CavityParams, Frame};
 pub use solver::{CavitySolver, CavitySteadyState};
-pub use sweep::{Figure, SweepRow, sweep};
+pub use sweep::{Figure, SweepRow, sweep, sweep_with_progress};
 
 /// Why a cavity-model computation could not return an answer.
 #[derive(Clone, Debug, Error, PartialEq)]

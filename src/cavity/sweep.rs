@@ -101,6 +101,20 @@ pub fn kappa_grid(points: usize) -> Result<Vec<f64>, CavityError> {
 /// # Errors
 /// Invalid `points`, or the first point that fails to solve.
 pub fn sweep(figure: Figure, points: usize, cutoff: Cutoff) -> Result<Vec<SweepRow>, CavityError> {
+    sweep_with_progress(figure, points, cutoff, &|| ())
+}
+
+/// [`sweep()`], calling `progress` once per solved point (from any worker thread), e.g. to
+/// advance a progress bar; there are `figure.pumps().len() * points` points.
+///
+/// # Errors
+/// As [`sweep()`].
+pub fn sweep_with_progress(
+    figure: Figure,
+    points: usize,
+    cutoff: Cutoff,
+    progress: &(dyn Fn() + Sync),
+) -> Result<Vec<SweepRow>, CavityError> {
     let kappas = kappa_grid(points)?;
     let engine = CavityEngine::new();
     if let Cutoff::Fixed(n) = cutoff {
@@ -116,6 +130,7 @@ pub fn sweep(figure: Figure, points: usize, cutoff: Cutoff) -> Result<Vec<SweepR
         .map(|&(pump, kappa)| {
             let params = CavityParams::new(1.0, kappa, pump, figure.gamma())?;
             let point = engine.solve_point(&params, cutoff)?;
+            progress();
             Ok(SweepRow {
                 pump,
                 kappa,

@@ -13,6 +13,7 @@ pub mod cavity;
 pub mod check;
 pub mod diamond;
 pub mod plot;
+pub mod progress;
 pub mod prove;
 pub mod reference;
 pub mod sweep;
@@ -44,7 +45,8 @@ enum Command {
     /// Full cavity-QED model (Eq. 7–8) and its effective diamond model (Eq. 9) at one point,
     /// units g = 1.
     Cavity(cavity::CavityArgs),
-    /// Fig. 2(b)/(c): full and effective concurrence over log-spaced κ/g (CSV or JSON).
+    /// Figure data as CSV or JSON: Fig. 1(b)/(c) over a (β_A, β_S) grid, Fig. 2(b)/(c) full
+    /// and effective concurrence over log-spaced κ/g.
     Sweep(sweep::SweepArgs),
     /// Re-derive ρ_SS symbolically and check the machine-checked proofs (proofs/*.md).
     Prove(prove::ProveArgs),

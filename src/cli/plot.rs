@@ -8,8 +8,8 @@ use super::cavity::{cavity_error, parse_cutoff};
 use super::{CliError, Output};
 use crate::cavity::Figure;
 use crate::figures::{
-    Axis, Fig1Panel, Fig2Panel, FigureError, ImageFormat, fig1_grid, fig2_data, render_fig1,
-    render_fig2, write_figure,
+    Axis, Fig1Grid, Fig1Panel, Fig2Panel, FigureError, ImageFormat, fig1_grid_with_progress,
+    fig2_data, render_fig1, render_fig2, write_figure,
 };
 
 /// The figures `steadyent plot` draws.
@@ -26,28 +26,27 @@ pub enum FigureName {
 }
 
 /// The (β_A, β_S) grid of Fig. 1(b),(c); shared with `steadyent sweep fig1b|fig1c`.
-#[derive(Clone, Debug, Args)]
+///
+/// The flags are optional (defaults applied by [`Fig1GridArgs::axes`]) so that a command can
+/// tell whether one was given: `sweep fig2b --resolution 5` is a usage error.
+#[derive(Clone, Debug, Default, Args)]
 pub struct Fig1GridArgs {
-    /// β_A range MIN:MAX in units of 1/ω0 (horizontal axis of Fig. 1b,c).
-    #[arg(
-        long,
-        default_value = "-10:10",
-        allow_hyphen_values = true,
-        value_name = "MIN:MAX"
-    )]
-    pub beta_a_range: String,
-    /// β_S range MIN:MAX in units of 1/ω0 (vertical axis of Fig. 1b,c).
-    #[arg(
-        long,
-        default_value = "-10:10",
-        allow_hyphen_values = true,
-        value_name = "MIN:MAX"
-    )]
-    pub beta_s_range: String,
-    /// Grid points per axis, both ends included (2–2001).
-    #[arg(long, default_value_t = 201, value_name = "N")]
-    pub resolution: usize,
+    /// Fig. 1 only: β_A range MIN:MAX in units of 1/ω0, horizontal axis [default: -10:10].
+    #[arg(long, allow_hyphen_values = true, value_name = "MIN:MAX")]
+    pub beta_a_range: Option<String>,
+    /// Fig. 1 only: β_S range MIN:MAX in units of 1/ω0, vertical axis [default: -10:10].
+    #[arg(long, allow_hyphen_values = true, value_name = "MIN:MAX")]
+    pub beta_s_range: Option<String>,
+    /// Fig. 1 only: grid points per axis, both ends included, 2–2001 [default: 201].
+    #[arg(long, value_name = "N")]
+    pub resolution: Option<usize>,
 }
+
+/// Default `--beta-a-range` and `--beta-s-range` (the paper's Fig. 1 window).
+pub const DEFAULT_BETA_RANGE: &str = "-10:10";
+
+/// Default `--resolution`.
+pub const DEFAULT_RESOLUTION: usize = 201;
 
 /// Parses `MIN:MAX` into two finite numbers.
 fn parse_range(flag: &str, text: &str) -> Result<(f64, f64), CliError> {
@@ -65,9 +64,11 @@ impl Fig1GridArgs {
     /// [`CliError::Usage`] naming the flag for a malformed, empty or non-finite range or a
     /// resolution outside 2–2001.
     pub fn axes(&self) -> Result<(Axis, Axis), CliError> {
-        let axis = |flag: &str, name, text: &str| {
+        let resolution = self.resolution.unwrap_or(DEFAULT_RESOLUTION);
+        let axis = |flag: &str, name, text: &Option<String>| {
+            let text = text.as_deref().unwrap_or(DEFAULT_BETA_RANGE);
             let (min, max) = parse_range(flag, text)?;
-            Axis::new(name, min, max, self.resolution).map_err(|e| match e {
+            Axis::new(name, min, max, resolution).map_err(|e| match e {
                 FigureError::InvalidAxis { message, .. } if message.contains("points") => {
                     CliError::usage("--resolution", message)
                 }
@@ -78,6 +79,39 @@ impl Fig1GridArgs {
             axis("--beta-a-range", "beta_a", &self.beta_a_range)?,
             axis("--beta-s-range", "beta_s", &self.beta_s_range)?,
         ))
+    }
+
+    /// The first grid flag given on the command line, if any (for rejecting it where it does
+    /// not apply).
+    pub fn given(&self) -> Option<&'static str> {
+        [
+            (self.beta_a_range.is_some(), "--beta-a-range"),
+            (self.beta_s_range.is_some(), "--beta-s-range"),
+            (self.resolution.is_some(), "--resolution"),
+        ]
+        .into_iter()
+        .find_map(|(given, flag)| given.then_some(flag))
+    }
+
+    /// Solves the Fig. 1(b),(c) grid ([`fig1_grid_with_progress`]), calling `progress` once
+    /// per point.
+    ///
+    /// # Errors
+    /// [`CliError::Usage`] naming the grid flag at fault; [`CliError::Internal`] when a point
+    /// cannot be solved.
+    pub fn grid(&self, progress: &(dyn Fn() + Sync)) -> Result<Fig1Grid, CliError> {
+        let (beta_a, beta_s) = self.axes()?;
+        fig1_grid_with_progress(beta_a, beta_s, progress).map_err(|e| match e {
+            FigureError::InvalidAxis { name, .. } => CliError::usage(
+                if name == "beta_a" {
+                    "--beta-a-range"
+                } else {
+                    "--beta-s-range"
+                },
+                e,
+            ),
+            e => CliError::Internal(e.to_string()),
+        })
     }
 }
 
@@ -112,18 +146,7 @@ pub fn run(args: &PlotArgs) -> Result<Output, CliError> {
     let format = ImageFormat::from_path(&args.out).map_err(|e| CliError::usage("--out", e))?;
     let bytes = match args.figure {
         FigureName::Fig1b | FigureName::Fig1c => {
-            let (beta_a, beta_s) = args.grid.axes()?;
-            let grid = fig1_grid(beta_a, beta_s).map_err(|e| match e {
-                FigureError::InvalidAxis { name, .. } => CliError::usage(
-                    if name == "beta_a" {
-                        "--beta-a-range"
-                    } else {
-                        "--beta-s-range"
-                    },
-                    e,
-                ),
-                e => CliError::Internal(e.to_string()),
-            })?;
+            let grid = args.grid.grid(&|| ())?;
             let panel = if args.figure == FigureName::Fig1b {
                 Fig1Panel::Concurrence
             } else {

@@ -1,87 +1,193 @@
-//! `steadyent sweep`: the Fig. 2(b)/(c) curves, full versus effective concurrence over
-//! log-spaced κ/g, as CSV or JSON.
+//! `steadyent sweep`: the data behind the paper's figures as CSV or JSON — Fig. 1(b)/(c),
+//! concurrence (Eq. 4) and entropy production (Eq. 6) of the diamond model over a
+//! `(β_A, β_S)` grid, and Fig. 2(b)/(c), full versus effective concurrence over log-spaced κ/g.
 
 use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 use serde_json::json;
 
 use super::cavity::{cavity_error, parse_cutoff};
+use super::plot::Fig1GridArgs;
+use super::progress::Progress;
 use super::{CliError, Output};
 use crate::cavity::sweep::MAX_POINTS;
-use crate::cavity::{Cutoff, Figure, sweep};
+use crate::cavity::{Cutoff, Figure, SweepRow, sweep_with_progress};
+use crate::figures::write_atomically;
+
+/// Default `--points` (Fig. 2 only).
+pub const DEFAULT_POINTS: usize = 200;
 
 /// Arguments of `steadyent sweep`.
+///
+/// CSV columns: fig1b and fig1c both write `beta_a,beta_s,concurrence,entropy_production`
+/// (every point carries both quantities; the panels differ only in which one the paper plots);
+/// fig2b and fig2c write `pump,kappa,concurrence,concurrence_effective`.
 #[derive(Debug, Args)]
 pub struct SweepArgs {
-    /// Panel: fig2b (γ = 0, p = 2e-4) or fig2c (γ = 1e-3, p ∈ {2e-4, 1e-3, 5e-3}); units g = 1,
-    /// κ log-spaced from 1e-2 to 1e3.
+    /// Panel: fig1b / fig1c (diamond model over a (β_A, β_S) grid, units Γ⁺ = ω0 = 1; both
+    /// give concurrence and entropy production), fig2b (γ = 0, p = 2e-4) or fig2c (γ = 1e-3,
+    /// p ∈ {2e-4, 1e-3, 5e-3}), units g = 1, κ log-spaced from 1e-2 to 1e3.
     #[arg(value_enum)]
     pub figure: FigureArg,
-    /// Number of κ values per pump rate, from 2 to 10000.
-    #[arg(long, default_value_t = 200)]
-    pub points: usize,
-    /// Photon cutoff: `auto` (per point) or a number of Fock states from 2 to 100.
-    #[arg(long, default_value = "auto")]
-    pub cutoff: String,
-    /// Output format: csv (`pump,kappa,concurrence,concurrence_effective`) or json.
+    /// Grid of Fig. 1(b),(c).
+    #[command(flatten)]
+    pub grid: Fig1GridArgs,
+    /// Fig. 2 only: number of κ values per pump rate, 2–10000 [default: 200].
+    #[arg(long, value_name = "N")]
+    pub points: Option<usize>,
+    /// Fig. 2 only: photon cutoff, `auto` (per point) or a number of Fock states from 2 to 100
+    /// [default: auto].
+    #[arg(long, value_name = "auto|N")]
+    pub cutoff: Option<String>,
+    /// Output format: csv or json. CSV columns: fig1b and fig1c both
+    /// `beta_a,beta_s,concurrence,entropy_production` (the same for both panels);
+    /// fig2b and fig2c `pump,kappa,concurrence,concurrence_effective`.
     #[arg(long, value_enum, default_value_t = SweepFormat::Csv)]
     pub format: SweepFormat,
+    /// Write the data to FILE instead of stdout. The file is replaced only when the whole
+    /// sweep has succeeded (written to a temporary file, then renamed).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
-/// The panels of Fig. 2 that `sweep` reproduces.
+/// The panels of Fig. 1 and Fig. 2 that `sweep` reproduces.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum FigureArg {
+    /// Fig. 1(b): steady-state concurrence over (β_A, β_S), Eq. (4).
+    Fig1b,
+    /// Fig. 1(c): entropy production rate over (β_A, β_S), Eq. (6).
+    Fig1c,
     /// Fig. 2(b): γ = 0, p = 2e-4 g.
     Fig2b,
     /// Fig. 2(c): γ = 1e-3 g, p ∈ {2e-4, 1e-3, 5e-3} g.
     Fig2c,
 }
 
+impl FigureArg {
+    fn name(self) -> &'static str {
+        match self {
+            FigureArg::Fig1b => "fig1b",
+            FigureArg::Fig1c => "fig1c",
+            FigureArg::Fig2b => "fig2b",
+            FigureArg::Fig2c => "fig2c",
+        }
+    }
+}
+
 /// Output formats of `steadyent sweep`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum SweepFormat {
-    /// Header `pump,kappa,concurrence,concurrence_effective`, round-trip floats.
+    /// A header row and one row per point, round-trip floats.
     Csv,
-    /// One JSON object with the grid and per-point cutoff and residual.
+    /// One JSON object with the grid and the points.
     Json,
+}
+
+/// Checks before any work that `--out` can be written: not a directory, in an existing
+/// directory.
+fn check_out(path: &Path) -> Result<(), CliError> {
+    let bad = |reason: &str| {
+        CliError::usage(
+            "--out",
+            format!("cannot write `{}`: {reason}", path.display()),
+        )
+    };
+    if path.is_dir() {
+        return Err(bad("it is a directory"));
+    }
+    if path.file_name().is_none() {
+        return Err(bad("no file name"));
+    }
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if !folder.is_dir() {
+        return Err(bad("its folder does not exist"));
+    }
+    Ok(())
 }
 
 /// Runs `steadyent sweep`.
 ///
 /// # Errors
-/// [`CliError::Usage`] for invalid arguments; [`CliError::Internal`] when a point fails to
-/// solve.
+/// [`CliError::Usage`] for invalid arguments, a flag of the other figure, or an unwritable
+/// `--out`; [`CliError::Internal`] when a point fails to solve.
 pub fn run(args: &SweepArgs) -> Result<Output, CliError> {
-    let cutoff = parse_cutoff(&args.cutoff)?;
-    if !(2..=MAX_POINTS).contains(&args.points) {
+    let name = args.figure.name();
+    if let Some(out) = &args.out {
+        check_out(out)?;
+    }
+    let text = match args.figure {
+        FigureArg::Fig1b | FigureArg::Fig1c => {
+            let fig2_flag = [
+                (args.points.is_some(), "--points"),
+                (args.cutoff.is_some(), "--cutoff"),
+            ]
+            .into_iter()
+            .find_map(|(given, flag)| given.then_some(flag));
+            if let Some(flag) = fig2_flag {
+                return Err(CliError::Usage(format!(
+                    "{flag} applies to fig2b/fig2c only; {name} takes --beta-a-range, \
+                     --beta-s-range and --resolution"
+                )));
+            }
+            let (beta_a, beta_s) = args.grid.axes()?;
+            let progress = Progress::new(beta_a.points() * beta_s.points(), name);
+            let grid = args.grid.grid(&|| progress.tick())?;
+            drop(progress);
+            match args.format {
+                SweepFormat::Csv => grid.to_csv(),
+                SweepFormat::Json => {
+                    let mut text = grid.to_json();
+                    text.push('\n');
+                    text
+                }
+            }
+        }
+        FigureArg::Fig2b | FigureArg::Fig2c => {
+            if let Some(flag) = args.grid.given() {
+                return Err(CliError::Usage(format!(
+                    "{flag} applies to fig1b/fig1c only; {name} takes --points and --cutoff"
+                )));
+            }
+            fig2_text(args, name)?
+        }
+    };
+    match &args.out {
+        None => Ok(text),
+        Some(out) => {
+            write_atomically(out, text.as_bytes()).map_err(|e| CliError::usage("--out", e))?;
+            Ok(format!("wrote {}\n", out.display()))
+        }
+    }
+}
+
+/// The Fig. 2(b)/(c) sweep as CSV or JSON.
+fn fig2_text(args: &SweepArgs, name: &str) -> Result<String, CliError> {
+    let cutoff = parse_cutoff(args.cutoff.as_deref().unwrap_or("auto"))?;
+    let points = args.points.unwrap_or(DEFAULT_POINTS);
+    if !(2..=MAX_POINTS).contains(&points) {
         return Err(CliError::usage(
             "--points",
-            format!(
-                "expected an integer from 2 to {MAX_POINTS}, got {}",
-                args.points
-            ),
+            format!("expected an integer from 2 to {MAX_POINTS}, got {points}"),
         ));
     }
-    let (figure, name) = match args.figure {
-        FigureArg::Fig2b => (Figure::Fig2b, "fig2b"),
-        FigureArg::Fig2c => (Figure::Fig2c, "fig2c"),
+    let figure = if args.figure == FigureArg::Fig2b {
+        Figure::Fig2b
+    } else {
+        Figure::Fig2c
     };
-    let rows = sweep(figure, args.points, cutoff).map_err(cavity_error)?;
+    let progress = Progress::new(figure.pumps().len() * points, name);
+    let rows =
+        sweep_with_progress(figure, points, cutoff, &|| progress.tick()).map_err(cavity_error)?;
+    drop(progress);
     Ok(match args.format {
-        SweepFormat::Csv => {
-            let mut out = String::from("pump,kappa,concurrence,concurrence_effective\n");
-            for r in &rows {
-                let _ = writeln!(
-                    out,
-                    "{:.17e},{:.17e},{:.17e},{:.17e}",
-                    r.pump, r.kappa, r.concurrence, r.concurrence_effective
-                );
-            }
-            out
-        }
+        SweepFormat::Csv => fig2_csv(&rows),
         SweepFormat::Json => {
-            let points: Vec<_> = rows
+            let points_json: Vec<_> = rows
                 .iter()
                 .map(|r| {
                     json!({
@@ -100,9 +206,9 @@ pub fn run(args: &SweepArgs) -> Result<Output, CliError> {
                 "g": 1.0,
                 "gamma": figure.gamma(),
                 "pumps": figure.pumps(),
-                "points_per_pump": args.points,
+                "points_per_pump": points,
                 "cutoff_mode": match cutoff { Cutoff::Auto { .. } => "auto", Cutoff::Fixed(_) => "fixed" },
-                "points": points,
+                "points": points_json,
             });
             let mut text = serde_json::to_string_pretty(&value)
                 .map_err(|e| CliError::Internal(e.to_string()))?;
@@ -110,4 +216,16 @@ pub fn run(args: &SweepArgs) -> Result<Output, CliError> {
             text
         }
     })
+}
+
+fn fig2_csv(rows: &[SweepRow]) -> String {
+    let mut out = String::from("pump,kappa,concurrence,concurrence_effective\n");
+    for r in rows {
+        let _ = writeln!(
+            out,
+            "{:.17e},{:.17e},{:.17e},{:.17e}",
+            r.pump, r.kappa, r.concurrence, r.concurrence_effective
+        );
+    }
+    out
 }

@@ -111,8 +111,8 @@ impl SectorSolver {
                 .sum::<f64>()
         };
         use crate::diamond::Bath;
-        // Eq. (6): Ṡ_irr = −β_A Q̇_A − β_S Q̇_S.
-        let entropy_production = -beta_a * current(Bath::A) - beta_s * current(Bath::S);
+        // Eq. (6): Ṡ_irr = −β_A Q̇_A − β_S Q̇_S (`+ 0.0` turns the −0 of β = 0 into 0).
+        let entropy_production = -beta_a * current(Bath::A) - beta_s * current(Bath::S) + 0.0;
         Ok(Fig1Point {
             beta_a,
             beta_s,
@@ -154,6 +154,19 @@ pub struct Fig1Grid {
 /// assert!(grid.points[6].concurrence > 1.0 / 3.0);
 /// ```
 pub fn fig1_grid(beta_a: Axis, beta_s: Axis) -> Result<Fig1Grid, FigureError> {
+    fig1_grid_with_progress(beta_a, beta_s, &|| ())
+}
+
+/// [`fig1_grid`], calling `progress` once per solved point (from any worker thread), e.g. to
+/// advance a progress bar for `steadyent sweep fig1b|fig1c`.
+///
+/// # Errors
+/// As [`fig1_grid`].
+pub fn fig1_grid_with_progress(
+    beta_a: Axis,
+    beta_s: Axis,
+    progress: &(dyn Fn() + Sync),
+) -> Result<Fig1Grid, FigureError> {
     for (name, axis) in [("beta_a", &beta_a), ("beta_s", &beta_s)] {
         if axis.min().abs().max(axis.max().abs()) > MAX_ABS_BETA {
             return Err(FigureError::InvalidAxis {
@@ -170,7 +183,11 @@ pub fn fig1_grid(beta_a: Axis, beta_s: Axis) -> Result<Fig1Grid, FigureError> {
     let nx = beta_a.points();
     let points = (0..nx * beta_s.points())
         .into_par_iter()
-        .map(|k| solver.solve(beta_a.value(k % nx), beta_s.value(k / nx)))
+        .map(|k| {
+            let point = solver.solve(beta_a.value(k % nx), beta_s.value(k / nx));
+            progress();
+            point
+        })
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Fig1Grid {
         beta_a,

@@ -17,9 +17,9 @@ pub mod output;
 pub mod text;
 
 pub use axis::Axis;
-pub use fig1::{Fig1Grid, Fig1Panel, Fig1Point, fig1_grid, render_fig1};
+pub use fig1::{Fig1Grid, Fig1Panel, Fig1Point, fig1_grid, fig1_grid_with_progress, render_fig1};
 pub use fig2::{Fig2Data, Fig2Panel, Fig2Point, Fig2Series, fig2_data, render_fig2};
-pub use output::{ImageFormat, write_figure};
+pub use output::{ImageFormat, write_atomically, write_figure};
 
 /// Why a figure or its data could not be produced.
 #[derive(Debug, thiserror::Error, PartialEq)]

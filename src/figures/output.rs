@@ -98,12 +98,22 @@ fn encode_png(rgb: &[u8], width: u32, height: u32) -> Result<Vec<u8>, FigureErro
     Ok(bytes)
 }
 
-/// Writes a rendered figure (Fig. 1b,c or 2b,c) to `path` atomically: the bytes go to a temporary file in the same
-/// folder, which is renamed over `path` only when complete, so a failure leaves nothing behind.
+/// Writes a rendered figure (Fig. 1b,c or 2b,c) to `path` atomically (see
+/// [`write_atomically`]).
 ///
 /// # Errors
 /// [`FigureError::Write`] naming the path and the operating system's reason.
 pub fn write_figure(path: &Path, bytes: &[u8]) -> Result<(), FigureError> {
+    write_atomically(path, bytes)
+}
+
+/// Writes `bytes` (a figure, or a sweep's CSV/JSON) to `path` atomically: they go to a
+/// temporary file in the same folder, which is renamed over `path` only when complete, so a
+/// failure leaves nothing behind.
+///
+/// # Errors
+/// [`FigureError::Write`] naming the path and the operating system's reason.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), FigureError> {
     let fail = |reason: String| FigureError::Write {
         path: path.display().to_string(),
         reason,
