@@ -11,7 +11,7 @@ use rug::Rational;
 use crate::concurrence::{ExactConcurrence, x_state_enclosure};
 use crate::decimal::ExtendedRational;
 use crate::interval::Interval;
-use crate::limits::{ZeroTemperatureError, certify_limit};
+use crate::limits::{ZeroTemperatureError, certify_limit, heat_current_vanishes};
 use crate::liouvillian::{Lindblad, LiouvillianError, Sector};
 use crate::operators::{LadderConvention, dagger, number, two_qubit_lowering};
 use crate::ring::{GaussQ, Ring, gauss_real};
@@ -473,6 +473,19 @@ impl DiamondSystem {
             // theorem `heat-currents`); the enclosure alone could only say "near zero".
             heat_current_a = Interval::from_i64(0, prec);
             heat_current_s = Interval::from_i64(0, prec);
+        }
+        for (current, bath) in [
+            (&mut heat_current_a, Bath::A),
+            (&mut heat_current_s, Bath::S),
+        ] {
+            // A heat current that vanishes identically in (α, σ) (both do with Jordan–Wigner
+            // operators) is exactly 0; its enclosure alone could only say "near zero".
+            if current.contains_zero()
+                && !current.is_exact_zero()
+                && heat_current_vanishes(self.convention, bath)
+            {
+                *current = Interval::from_i64(0, prec);
+            }
         }
         let entropy_term = |beta: &ExtendedRational, q: &Interval| match beta {
             _ if q.is_exact_zero() => Some(Interval::from_i64(0, prec)),

@@ -37,7 +37,7 @@ use thiserror::Error;
 
 use crate::concurrence::x_state_enclosure;
 use crate::decimal::{ExtendedRational, certified_decimal, initial_precision};
-use crate::diamond::{CertifiedDiamond, DiamondError, EntropyProduction, precision_range};
+use crate::diamond::{Bath, CertifiedDiamond, DiamondError, EntropyProduction, precision_range};
 use crate::interval::Interval;
 use crate::operators::LadderConvention;
 use crate::poly::{Poly, RatFunc};
@@ -176,6 +176,16 @@ impl Derivation {
             .as_ref()
             .map_err(Clone::clone)
     }
+}
+
+/// Whether `Q̇` of `bath` vanishes identically in `(α, σ)` for `convention` (true for both
+/// baths with Jordan–Wigner operators, false for commuting qubits), decided on the cached
+/// symbolic derivation; `false` if the derivation failed.
+pub fn heat_current_vanishes(convention: LadderConvention, bath: Bath) -> bool {
+    derivation(convention).is_ok_and(|d| match bath {
+        Bath::A => d.symbolic.heat_current_a.is_zero(),
+        Bath::S => d.symbolic.heat_current_s.is_zero(),
+    })
 }
 
 /// Where `e^β` goes, and its enclosure when it stays finite.

@@ -190,13 +190,22 @@ fn entropy_production_diverges_at_a_zero_temperature_bath() {
 }
 
 /// Jordan–Wigner operators: both heat currents vanish identically in `(α, σ)`, so `Ṡ = 0` at
-/// every `β` and in every limit; there even `β_A = β_S = +∞` is continuous (ρ → |00⟩⟨00|),
+/// every `β` (finite, `−∞`) and in every limit; there even `β_A = β_S = +∞` is continuous (ρ → |00⟩⟨00|),
 /// while the Eq. (4)–(5) closed form has no limit there and is omitted, not filled in.
 #[test]
 fn jordan_wigner_limits_have_zero_entropy_production() {
     let system = DiamondSystem::new(JordanWigner).unwrap();
-    let c = system.certify(&beta("inf"), &beta("3"), 20).unwrap();
-    assert_eq!(c.entropy_production, EntropyProduction::Value("0".into()));
+    for (a, s) in [("inf", "3"), ("2", "1"), ("-inf", "1")] {
+        // Finite and −∞ points too: the certified solve's heat-current enclosures are
+        // replaced by the exact 0 the derivation proves (they alone could not certify "0").
+        let c = system.certify(&beta(a), &beta(s), 20).unwrap();
+        assert_eq!(
+            c.entropy_production,
+            EntropyProduction::Value("0".into()),
+            "({a}, {s})"
+        );
+        assert_eq!(c.heat_current_a, "0");
+    }
     let both = system.certify(&beta("inf"), &beta("inf"), 20).unwrap();
     assert_eq!(both.populations[0], "1.0000000000000000000");
     assert_eq!(both.concurrence, "0");
