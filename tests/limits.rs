@@ -190,15 +190,17 @@ fn entropy_production_diverges_at_a_zero_temperature_bath() {
 }
 
 /// Jordan–Wigner operators: both heat currents vanish identically in `(α, σ)`, so `Ṡ = 0` at
-/// every `β` (finite, `−∞`) and in every limit; there even `β_A = β_S = +∞` is continuous (ρ → |00⟩⟨00|),
+/// every finite `β` and in every `+∞` limit; there even `β_A = β_S = +∞` is continuous (ρ → |00⟩⟨00|),
 /// while the Eq. (4)–(5) closed form has no limit there and is omitted, not filled in.
 #[test]
 fn jordan_wigner_limits_have_zero_entropy_production() {
     let system = DiamondSystem::new(JordanWigner).unwrap();
-    for (a, s) in [("inf", "3"), ("2", "1"), ("-inf", "1")] {
-        // Finite and −∞ points too: the certified solve's heat-current enclosures are
-        // replaced by the exact 0 the derivation proves (they alone could not certify "0").
-        let c = system.certify(&beta(a), &beta(s), 20).unwrap();
+    for (a, s) in [("inf", "3"), ("2", "1"), ("-1", "0.5")] {
+        // Finite points too: the certified solve's heat-current enclosures are replaced by the
+        // exact 0 the derivation proves (they alone could not certify "0").
+        let c = system
+            .certify(&beta(a), &beta(s), 20)
+            .unwrap_or_else(|e| panic!("({a}, {s}): {e}"));
         assert_eq!(
             c.entropy_production,
             EntropyProduction::Value("0".into()),
