@@ -24,7 +24,7 @@ impl Progress {
             let bar =
                 ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::hidden());
             if let Ok(style) = ProgressStyle::with_template(
-                "{prefix} [{bar:40}] {pos}/{len} points, {elapsed} elapsed, ~{eta} left",
+                "{prefix} [{wide_bar}] {pos}/{len} points, ~{eta} left",
             ) {
                 bar.set_style(style.progress_chars("=> "));
             }
