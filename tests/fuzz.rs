@@ -139,3 +139,47 @@ proptest! {
         let _ = parse_points(&text);
     }
 }
+
+/// `sweep` command lines: a panel with a small grid (so each case stays cheap), then random
+/// tokens — flags of the other panel, duplicates, bad values. `--out` is left out so that no
+/// case writes a file.
+fn sweep_command_line() -> impl Strategy<Value = Vec<String>> {
+    let figure = proptest::sample::select(&["fig1b", "fig1c", "fig2b", "fig2c", "fig3"][..]);
+    let extra = prop_oneof![
+        2 => token(),
+        1 => proptest::sample::select(
+            &["--resolution", "--beta-a-range", "--beta-s-range", "--cutoff", "-10:10", "3", "auto"][..]
+        )
+        .prop_map(str::to_string),
+    ];
+    (figure, proptest::collection::vec(extra, 0..5)).prop_map(|(figure, rest)| {
+        let mut args: Vec<String> = ["steadyent", "sweep", figure].map(str::to_string).to_vec();
+        let small: &[&str] = if figure.starts_with("fig1") {
+            &["--resolution", "3"]
+        } else {
+            &["--points", "2", "--cutoff", "4"]
+        };
+        args.extend(small.iter().map(|s| s.to_string()));
+        args.extend(rest.into_iter().filter(|t| t != "--help" && t != "-h"));
+        args
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases() / 20, ..ProptestConfig::default() })]
+
+    #[test]
+    fn sweep_command_line_never_panics(args in sweep_command_line()) {
+        let result = std::panic::catch_unwind(|| execute(&args));
+        prop_assert!(result.is_ok(), "panic on {args:?}");
+        let r = result.unwrap();
+        prop_assert!(r.code == 0 || r.code == 2, "exit {} on {args:?}", r.code);
+        if r.code == 2 {
+            prop_assert!(r.stdout.is_empty(), "stdout on error for {args:?}");
+            prop_assert_eq!(r.stderr.lines().count(), 1, "stderr {:?} for {:?}", r.stderr, args);
+        } else {
+            prop_assert!(r.stderr.is_empty(), "stderr {:?} for {:?}", r.stderr, args);
+            prop_assert!(!r.stdout.to_ascii_lowercase().contains("nan"), "NaN for {args:?}");
+        }
+    }
+}
