@@ -242,6 +242,17 @@ fn reference_points_accept_zero_temperature_rows() {
     ]);
     let d: serde_json::Value = serde_json::from_str(&diamond).unwrap();
     assert_eq!(first[8], d["concurrence"]);
+    let (_, json, _) = run(&[
+        "reference",
+        "--points",
+        file.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert!(v["points"][0]["entropy_production"].is_null());
+    assert_eq!(v["points"][0]["entropy_production_limit"], "+infinity");
+    assert_eq!(v["points"][2]["entropy_production"], "0");
     std::fs::write(&file, "beta_a,beta_s\n1,2\ninf,inf\n").unwrap();
     let (code, stdout, stderr) = run(&["reference", "--points", file.to_str().unwrap()]);
     assert_eq!(code, 2);

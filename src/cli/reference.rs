@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 use super::diamond::{certify_error, validate_digits};
 use super::{CliError, Output};
-use crate::diamond::{CertifiedDiamond, DiamondSystem};
+use crate::diamond::{CertifiedDiamond, DiamondSystem, EntropyProduction};
 use crate::operators::LadderConvention;
 use crate::reference::{GridAxis, Point, certify_points, grid, parse_points};
 
@@ -153,6 +153,12 @@ pub fn run(args: &ReferenceArgs) -> Result<Output, CliError> {
                     if c.entropy_production.value().is_none() {
                         obj.insert("entropy_production".into(), Value::Null);
                     }
+                    if c.entropy_production == EntropyProduction::DivergesToPlusInfinity {
+                        obj.insert(
+                            "entropy_production_limit".into(),
+                            Value::String("+infinity".into()),
+                        );
+                    }
                     Value::Object(obj)
                 })
                 .collect();
@@ -162,6 +168,7 @@ pub fn run(args: &ReferenceArgs) -> Result<Output, CliError> {
                 "convention": "commuting",
                 "digits": digits,
                 "guarantee": "every printed digit is the correctly rounded value, decided by an MPFR interval enclosure at precision_bits",
+                "infinite_beta": "at beta = inf or -inf every value is the limit; entropy_production is null where it diverges (entropy_production_limit says +infinity where the limit is known)",
                 "points": rows,
             });
             format!("{v:#}\n")
