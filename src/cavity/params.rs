@@ -51,16 +51,11 @@ impl CavityParams {
     /// Validated parameters of Eq. (7)–(8) in the rotating frame.
     ///
     /// # Errors
-    /// [`CavityError::InvalidParameter`] for a non-finite value, `g ≤ 0` (g is the unit of every
-    /// rate), a negative `p` or `γ`, or `κ ≤ 0` (a lossless cavity has no steady state in the
-    /// limit of large cutoff).
+    /// [`CavityError::InvalidParameter`] for a non-finite value, a negative `g`, `p` or `γ`, or
+    /// `κ ≤ 0` (a lossless cavity has no steady state in the limit of large cutoff). `g = 0`
+    /// (uncoupled qubits) is a valid model; the command line, whose unit is `g`, rejects it.
     pub fn new(coupling: f64, kappa: f64, pump: f64, gamma: f64) -> Result<Self, CavityError> {
-        check(
-            "g",
-            coupling,
-            coupling > 0.0,
-            "a finite number > 0 (the unit of every rate)",
-        )?;
+        check("g", coupling, coupling >= 0.0, "a finite number ≥ 0")?;
         check("kappa", kappa, kappa > 0.0, "a finite number > 0")?;
         check("pump", pump, pump >= 0.0, "a finite number ≥ 0")?;
         check("gamma", gamma, gamma >= 0.0, "a finite number ≥ 0")?;

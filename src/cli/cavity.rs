@@ -144,6 +144,16 @@ pub fn run(args: &CavityArgs) -> Result<Output, CliError> {
             ),
         ));
     }
+    // Every rate is given in units of g, so g itself must be a positive, finite unit.
+    if !(args.g.is_finite() && args.g > 0.0) {
+        return Err(CliError::usage(
+            "--g",
+            format!(
+                "g = {} must be a finite number > 0 (the unit of every rate)",
+                args.g
+            ),
+        ));
+    }
     let params = CavityParams::new(args.g, args.kappa, args.pump, args.gamma)
         .and_then(|p| p.with_frame(frame))
         .map_err(cavity_error)?;
