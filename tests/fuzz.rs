@@ -93,7 +93,20 @@ fn token() -> impl Strategy<Value = String> {
 }
 
 fn command_line() -> impl Strategy<Value = Vec<String>> {
-    let sub = proptest::sample::select(&["diamond", "reference", "check", "nonsense", ""][..]);
+    // `prove` re-derives the symbolic steady state (~0.2 s) and `--write` would rewrite
+    // proofs/: its arguments are tested in tests/proofs.rs instead.
+    let sub = proptest::sample::select(
+        &[
+            "diamond",
+            "reference",
+            "check",
+            "cavity",
+            "sweep",
+            "plot",
+            "nonsense",
+            "",
+        ][..],
+    );
     (sub, proptest::collection::vec(token(), 0..7)).prop_map(|(sub, mut rest)| {
         let mut args = vec!["steadyent".to_string(), sub.to_string()];
         if sub == "check" {
@@ -102,6 +115,18 @@ fn command_line() -> impl Strategy<Value = Vec<String>> {
         }
         if rest.iter().any(|t| t == "--digits") {
             rest.retain(|t| t != "99999999999999999999");
+        }
+        if (sub == "sweep" || sub == "plot") && !rest.iter().any(|t| t == "--points") {
+            // Keep Fig. 2 sweeps small (3 κ values per pump) so 10 000 cases stay fast.
+            rest.extend(["--points".to_string(), "3".to_string()]);
+        }
+        // Never let a fuzz case write a file: only unwritable or extension-less outputs.
+        for k in 0..rest.len() {
+            if rest[k] == "--out" {
+                if let Some(v) = rest.get_mut(k + 1) {
+                    *v = format!("/nonexistent-dir/{v}");
+                }
+            }
         }
         args.extend(rest);
         args
