@@ -121,11 +121,9 @@ fn command_line() -> impl Strategy<Value = Vec<String>> {
             rest.extend(["--points".to_string(), "3".to_string()]);
         }
         // Never let a fuzz case write a file: only unwritable or extension-less outputs.
-        for k in 0..rest.len() {
-            if rest[k] == "--out" {
-                if let Some(v) = rest.get_mut(k + 1) {
-                    *v = format!("/nonexistent-dir/{v}");
-                }
+        for k in 1..rest.len() {
+            if rest[k - 1] == "--out" {
+                rest[k] = format!("/nonexistent-dir/{}", rest[k]);
             }
         }
         args.extend(rest);
