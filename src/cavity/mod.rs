@@ -23,6 +23,7 @@ use crate::steady_state::SteadyStateError;
 pub mod banded;
 pub mod effective;
 pub mod engine;
+pub mod exact;
 pub mod model;
 pub mod params;
 pub mod reduction;

@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 pub mod cavity;
+pub mod cavity_exact;
 pub mod check;
 pub mod diamond;
 pub mod plot;
