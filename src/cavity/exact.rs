@@ -65,7 +65,7 @@ use crate::ring::{GaussQ, Q, gauss_real};
 /// system has `7N − 4` unknowns and the rationals of its kernel grow with `N` (measured on
 /// this machine, release build, whole process: ~0.01 s at `N = 6`; see the README table and
 /// [`exact_steady_state`]). The cap keeps a run within about a minute.
-pub const MAX_EXACT_CUTOFF: usize = 30;
+pub const MAX_EXACT_CUTOFF: usize = 40;
 
 /// Why an exact cavity solve could not return an answer.
 #[derive(Clone, Debug, Error, PartialEq)]

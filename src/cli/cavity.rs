@@ -30,7 +30,7 @@ pub struct CavityArgs {
     pub g: String,
     /// Photon cutoff: `auto` (grow until the concurrence changes by ≤ 1e-10 and the top Fock
     /// level holds ≤ 1e-12) or a number of Fock states from 2 to 100 (default `auto`). With
-    /// --exact: required, a number of Fock states from 2 to 30.
+    /// --exact: required, a number of Fock states from 2 to 40.
     #[arg(long, value_name = "auto|N")]
     pub cutoff: Option<String>,
     /// Solve the truncated model exactly over the Gaussian rationals (rotating frame): exact
@@ -144,7 +144,15 @@ pub fn run(args: &CavityArgs) -> Result<Output, CliError> {
     let cutoff = parse_cutoff(args.cutoff.as_deref().unwrap_or("auto"))?;
     let number = |argument: &str, text: &str| -> Result<f64, CliError> {
         text.trim().parse::<f64>().map_err(|_| {
-            CliError::usage(argument, format!("'{text}' is not a number (e.g. 3.7, 1e-3)"))
+            let hint = if text.contains('/') {
+                "; exact rationals need --exact"
+            } else {
+                ""
+            };
+            CliError::usage(
+                argument,
+                format!("'{text}' is not a number (e.g. 3.7, 1e-3){hint}"),
+            )
         })
     };
     let (kappa, pump, gamma, g) = (
