@@ -73,7 +73,7 @@ fn exact_state_is_annihilated_on_the_full_space() {
         // r = r† exactly, and tr ρ = Σ_k n_k! r_kk = 1 exactly.
         assert_eq!(dagger(r), *r);
         let trace = (0..24).fold(Rational::new(), |t, k| {
-            t + Rational::from(r[(k, k)].re.as_rational() * factorial(k / 4))
+            t + r[(k, k)].re.as_rational() * factorial(k / 4)
         });
         assert_eq!(trace, 1);
         let qubit_trace = (0..4).fold(Rational::new(), |t, k| {
@@ -285,24 +285,13 @@ fn no_pump_no_decay_is_not_unique() {
 #[test]
 fn certified_digits_of_the_paper_point() {
     let table = [
-        (
-            POINTS[2],
-            6,
-            "0.3464810395876591426275699435271676135971",
-        ),
-        (
-            POINTS[2],
-            8,
-            "0.3464810395876589394098050016559095012305",
-        ),
+        (POINTS[2], 6, "0.3464810395876591426275699435271676135971"),
+        (POINTS[2], 8, "0.3464810395876589394098050016559095012305"),
     ];
     for (point, cutoff, expected) in table {
         let state = solve(point, cutoff);
         assert_eq!(state.concurrence_decimal(40).unwrap(), expected);
-        assert_eq!(
-            state.concurrence_decimal(12).unwrap(),
-            "0.346481039588"
-        );
+        assert_eq!(state.concurrence_decimal(12).unwrap(), "0.346481039588");
     }
     assert_relative_eq!(
         solve(POINTS[2], 6).concurrence.enclosure(64).hi().to_f64(),
@@ -402,7 +391,10 @@ fn cli_exact_rejects_bad_input_with_exit_2() {
             "invalid value for --cutoff: the exact solve needs a fixed number of Fock states \
              from 2 to 40, got 'auto'",
         ),
-        (vec!["--kappa", "1", "--cutoff", "41"], "invalid value for --cutoff"),
+        (
+            vec!["--kappa", "1", "--cutoff", "41"],
+            "invalid value for --cutoff",
+        ),
         (
             vec!["--kappa", "0", "--cutoff", "4"],
             "invalid value for --kappa: kappa = 0: it must be a rational > 0",
@@ -411,8 +403,14 @@ fn cli_exact_rejects_bad_input_with_exit_2() {
             vec!["--kappa", "abc", "--cutoff", "4"],
             "invalid value for --kappa: 'abc' is not an exact rational",
         ),
-        (vec!["--kappa", "1/0", "--cutoff", "4"], "invalid value for --kappa"),
-        (vec!["--kappa", "1", "--g", "-1/2", "--cutoff", "4"], "invalid value for --g"),
+        (
+            vec!["--kappa", "1/0", "--cutoff", "4"],
+            "invalid value for --kappa",
+        ),
+        (
+            vec!["--kappa", "1", "--g", "-1/2", "--cutoff", "4"],
+            "invalid value for --g",
+        ),
         (
             vec!["--kappa", "1", "--cutoff", "4", "--digits", "0"],
             "invalid value for --digits",

@@ -352,7 +352,12 @@ pub fn exact_steady_state(
     let fock_populations = (0..cutoff)
         .map(|n| {
             let block: Rational = (0..4)
-                .map(|q| scaled_state[(4 * n + q, 4 * n + q)].re.as_rational().clone())
+                .map(|q| {
+                    scaled_state[(4 * n + q, 4 * n + q)]
+                        .re
+                        .as_rational()
+                        .clone()
+                })
                 .sum();
             block * factorial(n)
         })
@@ -403,11 +408,15 @@ impl ExactCavityState {
         let scale: Vec<f64> = (0..self.scaled_state.nrows())
             .map(|k| factorial(k / 4).to_f64().sqrt())
             .collect();
-        DMatrix::from_fn(self.scaled_state.nrows(), self.scaled_state.ncols(), |k, l| {
-            let z = &self.scaled_state[(k, l)];
-            Complex64::new(z.re.as_rational().to_f64(), z.im.as_rational().to_f64())
-                * (scale[k] * scale[l])
-        })
+        DMatrix::from_fn(
+            self.scaled_state.nrows(),
+            self.scaled_state.ncols(),
+            |k, l| {
+                let z = &self.scaled_state[(k, l)];
+                Complex64::new(z.re.as_rational().to_f64(), z.im.as_rational().to_f64())
+                    * (scale[k] * scale[l])
+            },
+        )
     }
 
     /// The concurrence (Wootters, paper text above Eq. 4) of the exact two-qubit state to

@@ -35,7 +35,10 @@ impl SymmetryScalar for Complex64 {
 
 impl SymmetryScalar for GaussQ {
     fn magnitude(&self) -> f64 {
-        self.re.as_rational().to_f64().hypot(self.im.as_rational().to_f64())
+        self.re
+            .as_rational()
+            .to_f64()
+            .hypot(self.im.as_rational().to_f64())
     }
     fn vanishes(defect: &Self, _scale: f64) -> bool {
         num_traits::Zero::is_zero(defect)
@@ -157,10 +160,7 @@ impl Reduction {
         &self,
         triplets: &[(usize, usize, T)],
     ) -> Result<DMatrix<T>, CavityError> {
-        let scale = triplets
-            .iter()
-            .map(|t| t.2.magnitude())
-            .fold(0.0, f64::max);
+        let scale = triplets.iter().map(|t| t.2.magnitude()).fold(0.0, f64::max);
         // Row r of S summed over each orbit of columns: (S B_o)_r.
         let mut rows: Vec<Vec<(usize, T)>> = vec![Vec::new(); self.sector.len()];
         for (r, c, v) in triplets {

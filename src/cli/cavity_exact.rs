@@ -93,13 +93,9 @@ pub fn run(args: &CavityArgs) -> Result<Output, CliError> {
     let concurrence = state.concurrence_decimal(digits).map_err(exact_error)?;
     Ok(match args.format {
         CavityFormat::Json => {
-            let mut text = serde_json::to_string_pretty(&to_json(
-                &params,
-                &state,
-                &concurrence,
-                digits,
-            ))
-            .map_err(|e| CliError::Internal(e.to_string()))?;
+            let mut text =
+                serde_json::to_string_pretty(&to_json(&params, &state, &concurrence, digits))
+                    .map_err(|e| CliError::Internal(e.to_string()))?;
             text.push('\n');
             text
         }
@@ -208,7 +204,10 @@ fn table(
     for (label, value) in rows {
         let _ = writeln!(out, "{label:<24}{value}");
     }
-    let _ = writeln!(out, "two-qubit state Tr_cav ρ (basis |00>, |01>, |10>, |11>):");
+    let _ = writeln!(
+        out,
+        "two-qubit state Tr_cav ρ (basis |00>, |01>, |10>, |11>):"
+    );
     for row in qubit_rows(state) {
         let _ = writeln!(out, "  [{}]", row.join(", "));
     }
