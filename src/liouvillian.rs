@@ -632,6 +632,71 @@ mod tests {
         }
     }
 
+    /// A congruence picture `ρ = S r S†` with a non-unitary `S`: the generator built from
+    /// `S⁻¹HS`, `S⁻¹oS` and `N = S⁻¹o†oS` ([`Lindblad::with_jump_number`]) equals
+    /// `S⁻¹ 𝓛(S r S†) S⁻†`, exactly.
+    #[test]
+    fn congruence_picture_is_the_conjugated_generator() {
+        let dim = 3;
+        let s = DMatrix::from_fn(dim, dim, |i, j| match (i, j) {
+            (0, 0) => q(1, 1),
+            (1, 1) => q(3, 2),
+            (2, 2) => q(5, 1),
+            (0, 2) => q(1, 3),
+            _ => q(0, 1),
+        });
+        let s_inv = {
+            // Upper triangular inverse, by hand: [[1, 0, −1/15], [0, 2/3, 0], [0, 0, 1/5]].
+            let mut m = DMatrix::from_element(dim, dim, q(0, 1));
+            m[(0, 0)] = q(1, 1);
+            m[(1, 1)] = q(2, 3);
+            m[(2, 2)] = q(1, 5);
+            m[(0, 2)] = q(-1, 15);
+            m
+        };
+        assert_eq!(
+            &s * &s_inv,
+            DMatrix::from_fn(dim, dim, |i, j| q((i == j) as i64, 1))
+        );
+        let h = DMatrix::from_fn(dim, dim, |i, j| {
+            let re = Q::new((i + 2 * j) as i64 % 3 + (j + 2 * i) as i64 % 3, 2);
+            let im = Q::new(i as i64 - j as i64, 7);
+            Complex::new(re, im)
+        });
+        assert_eq!(dagger(&h), h);
+        let o = DMatrix::from_fn(
+            dim,
+            dim,
+            |i, j| if j == i + 1 { q(j as i64, 1) } else { q(0, 1) },
+        );
+        let rate = q(3, 4);
+        let physical = Lindblad::new(h.clone())
+            .with_jump("o", rate.clone(), o.clone())
+            .unwrap();
+        let conj = |m: &DMatrix<GaussQ>| &s_inv * m * &s;
+        let picture = Lindblad::new(conj(&h))
+            .with_jump_number("o", rate, conj(&o), conj(&(dagger(&o) * &o)))
+            .unwrap();
+        let r = DMatrix::from_fn(dim, dim, |i, j| {
+            Complex::new(
+                Q::new((i * 3 + j) as i64 - 4, 5),
+                Q::new(j as i64 - i as i64, 3),
+            )
+        });
+        let expected = &s_inv * physical.apply(&(&s * &r * dagger(&s))) * dagger(&s_inv);
+        assert_eq!(picture.apply(&r), expected);
+        let sector = Sector::full(dim);
+        let columns = picture.superoperator(&sector).unwrap();
+        for (col, &(i, j)) in sector.pairs().iter().enumerate() {
+            let mut e = DMatrix::from_element(dim, dim, q(0, 1));
+            e[(i, j)] = q(1, 1);
+            let image = &s_inv * physical.apply(&(&s * &e * dagger(&s))) * dagger(&s_inv);
+            for (row, &(k, l)) in sector.pairs().iter().enumerate() {
+                assert_eq!(columns[(row, col)], image[(k, l)]);
+            }
+        }
+    }
+
     #[test]
     fn non_invariant_sector_is_an_error() {
         let sm = qubit_lowering::<GaussQ>();

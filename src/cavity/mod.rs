@@ -11,7 +11,8 @@
 //! |---|---|
 //! | Eq. (7) `H_TC`, Eq. (8) Liouvillian | [`model::CavityOperators::generator`] |
 //! | `𝓛ρ_SS = 0` (symmetry-reduced) | [`solver::CavitySolver::solve`] |
-//! | photon truncation | [`engine::CavityEngine::solve`], [`engine::Cutoff`] |
+//! | `𝓛ρ_SS = 0` exactly over `Q[i]` (factorial picture) | [`exact::exact_steady_state`] |
+| photon truncation | [`engine::CavityEngine::solve`], [`engine::Cutoff`] |
 //! | Eq. (9) effective model | [`effective::effective_steady_state`] |
 //! | Fig. 2(b), 2(c) | [`sweep::sweep`] |
 
