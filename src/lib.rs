@@ -20,7 +20,7 @@
 //! | Fig. 2(b),(c) concurrence against κ/g (renderer; data from the cavity sweep) | [`figures::render_fig2`], [`figures::Fig2Data`] | `tests/figures.rs` |
 //! | Eq. (7)–(8) cavity QED model, `𝓛ρ_SS = 0` | [`cavity::CavityOperators::generator`], [`cavity::CavitySolver::solve`], [`cavity::CavityEngine::solve`] | `tests/cavity.rs` |
 //! | Eq. (7)–(8) exact truncated steady state (factorial picture `ρ = S r S`, `S = diag(√n!)`), `steadyent cavity --exact` | [`cavity::exact::exact_steady_state`], [`liouvillian::Lindblad::with_jump_number`] | `tests/cavity_exact.rs`, `scripts/mpmath_cavity.py` |
-| Eq. (9) effective model (adiabatic elimination) | [`cavity::effective_steady_state`] | `tests/cavity.rs` |
+//! | Eq. (9) effective model (adiabatic elimination) | [`cavity::effective_steady_state`] | `tests/cavity.rs` |
 //! | Fig. 2(b)–(c) full vs effective concurrence | [`cavity::sweep()`] | `tests/cavity.rs`, `bench/compare_qutip.py` |
 
 pub mod cavity;
