@@ -211,7 +211,7 @@ impl ExactCavityParams {
         &self.gamma
     }
 
-    /// The rates as f64 (nearest), for comparison with the numeric engine.
+    /// The rates of Eq. (7)–(8) as f64 (nearest), for comparison with the numeric engine.
     ///
     /// # Errors
     /// [`CavityError::InvalidParameter`] when a rate is beyond the f64 range.

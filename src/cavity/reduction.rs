@@ -148,7 +148,7 @@ impl Reduction {
 
     /// The real matrix `M` of a sector superoperator `S`, given as `(row, column, value)`
     /// triplets (entries at the same position add up), on the orbit sums:
-    /// `S B_o = Σ_o' M_{o'o} B_o'`. Generic over the arithmetic: in f64 (the numeric engine)
+    /// `S B_o = Σ_o' M_{o'o} B_o'` (for the generator of Eq. 7–8). Generic over the arithmetic: in f64 (the numeric engine)
     /// the symmetries hold up to rounding, over the Gaussian rationals (the exact solve of
     /// [`crate::cavity::exact`]) exactly; `M` is returned in the same ring, real-valued.
     ///
@@ -212,7 +212,8 @@ impl Reduction {
         Ok(reduced)
     }
 
-    /// Sector coordinates of `ρ = Σ_o x_o B_o`.
+    /// Sector coordinates of `ρ = Σ_o x_o B_o` (the steady state of Eq. 7–8 from its reduced
+    /// coordinates).
     pub fn expand<T: Clone>(&self, reduced: &[T]) -> Vec<T> {
         self.orbit_of.iter().map(|&o| reduced[o].clone()).collect()
     }
