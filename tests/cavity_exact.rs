@@ -11,6 +11,7 @@
 //! - `reduced_qubit_state_is_rational_and_x_shaped`: imaginary parts and ρ_03 vanish.
 //! - `steady_state_is_unique_on_the_full_space`: exact nullity of every charge sector.
 //! - `no_pump_no_decay_is_not_unique`: p = γ = 0 gives nullity 2.
+//! - `exact_states_at_cutoff_two`: exact rationals, confirmed by the mpmath Fock-basis solve.
 //! - `certified_digits_of_reference_points`: digits confirmed by an independent mpmath solve.
 //! - `cli_exact_*`: JSON keys and values, the table, bad inputs, and the time at cutoff 6.
 
@@ -305,6 +306,38 @@ fn certified_digits_of_reference_points() {
         0.346_481_039_587_656,
         epsilon = 1e-12
     );
+}
+
+/// Exact two-qubit states at cutoff 2, rows: ((κ, p, γ), Tr_cav ρ entries ρ_00, ρ_11 = ρ_22,
+/// ρ_12 = ρ_21, ρ_33, exact concurrence). Source: this solve; the decimals of every entry and
+/// the concurrence agree with `scripts/mpmath_cavity.py K P G 2 1 20` (independent Fock-basis
+/// solve, 80 digits) in all printed digits.
+#[test]
+fn exact_states_at_cutoff_two() {
+    let table = [
+        (("1", "1", "0"), ["1/15", "1/5", "2/15", "8/15"], "0"),
+        (
+            ("2", "1/10", "0"),
+            [
+                "134400000/309446323",
+                "81337200/309446323",
+                "-53062800/309446323",
+                "12371923/309446323",
+            ],
+            "106125600/309446323 - √(6651145804800000/95757026818220329)",
+        ),
+    ];
+    for (point, [p00, p11, c12, p33], concurrence) in table {
+        let state = solve(point, 2);
+        let re = |i, j| state.qubits[(i, j)].re.as_rational().clone();
+        assert_eq!(
+            [re(0, 0), re(1, 1), re(1, 2), re(3, 3)],
+            [p00, p11, c12, p33].map(q)
+        );
+        assert_eq!(re(2, 2), re(1, 1));
+        assert_eq!(re(2, 1), re(1, 2));
+        assert_eq!(state.concurrence.to_string(), concurrence);
+    }
 }
 
 fn steadyent() -> Command {
