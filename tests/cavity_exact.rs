@@ -26,7 +26,7 @@ use rug::{Integer, Rational};
 
 use steadyent::cavity::exact::{
     ExactCavityError, ExactCavityParams, ExactCavityState, exact_steady_state,
-    factorial_residual_nonzero,
+    factorial_residual_nonzero, prove_full_uniqueness,
 };
 use steadyent::cavity::model::{self, CavityOperators, factorial_cavity_factors};
 use steadyent::cavity::{CavityEngine, CavitySpace, Cutoff};
@@ -224,36 +224,36 @@ fn reduced_qubit_state_is_rational_and_x_shaped() {
     assert_eq!(state.qubits[(1, 1)], state.qubits[(2, 2)]);
 }
 
-/// Uniqueness on the whole space, exactly: the kernel of 𝓛_S (equal in dimension to that of
-/// 𝓛, S being invertible) restricted to every ket–bra excitation-difference sector — which
-/// together span all (4N)² operators and are each invariant — has dimension 1 in sector 0 and
-/// 0 elsewhere. This goes beyond the reduced solve's nullity (Hermitian, swap-symmetric states
-/// of sector 0). Checked at cutoff 4 (256 complex unknowns in 11 sectors) for two points.
+/// Uniqueness on the whole space, exactly (`prove_full_uniqueness`): the kernel of 𝓛_S (equal
+/// in dimension to that of 𝓛, S being invertible) on every ket–bra excitation-difference
+/// sector — which together span all (4N)² operators — has dimension 1 in sector 0 and 0
+/// elsewhere. This goes beyond the reduced solve's nullity (Hermitian, swap-symmetric states
+/// of sector 0). Checked at cutoff 6 (576 complex unknowns in 15 sectors) for two points,
+/// including γ = 0.
 #[test]
 fn steady_state_is_unique_on_the_full_space() {
-    let cutoff = 4;
-    let space = CavitySpace::new(cutoff).unwrap();
-    let excitations = space.excitations();
-    let operators = CavityOperators::<GaussQ>::factorial_picture(cutoff).unwrap();
+    let cutoff = 6;
     for point in [POINTS[0], POINTS[1]] {
         let p = params(point.0, point.1, point.2);
-        let state = exact_steady_state(&p, cutoff).unwrap();
-        assert_eq!(state.nullity, 1);
-        let generator = operators.generator_with(
-            gauss_real(p.coupling().clone()),
-            None,
-            [p.pump(), p.pump(), p.gamma(), p.gamma(), p.kappa()].map(|r| gauss_real(r.clone())),
-        );
-        let max = *excitations.iter().max().unwrap();
-        let mut total = 0;
-        for difference in -max..=max {
-            let sector = Sector::charge_difference(&excitations, difference);
-            total += sector.len();
-            let nullity = null_space(&generator.superoperator(&sector).unwrap()).len();
-            assert_eq!(nullity, usize::from(difference == 0), "sector {difference}");
+        assert_eq!(exact_steady_state(&p, cutoff).unwrap().nullity, 1);
+        let sectors = prove_full_uniqueness(&p, cutoff).unwrap();
+        assert_eq!(sectors.len(), 15);
+        assert_eq!(sectors.iter().map(|s| s.1).sum::<usize>(), 24 * 24);
+        for (difference, _, nullity) in sectors {
+            assert_eq!(nullity, usize::from(difference == 0));
         }
-        assert_eq!(total, space.dim() * space.dim());
     }
+    // p = γ = 0: |G,0⟩ and the dark state |A,0⟩ are both stationary, and so is the coherence
+    // |G,0⟩⟨A,0| (excitation difference −1, the first sector checked that fails).
+    let e = prove_full_uniqueness(&params("2", "0", "0"), 3).unwrap_err();
+    assert_eq!(
+        e,
+        ExactCavityError::NotUniqueOnFullSpace {
+            difference: -1,
+            nullity: 1,
+            expected: 0
+        }
+    );
 }
 
 #[test]
@@ -399,6 +399,32 @@ fn cli_exact_table_and_digits() {
         && l.ends_with(" 0 (exact, full space, 0 non-zero entries)")));
     assert!(text.contains("(30 certified digits)"));
     assert!(text.contains("two-qubit state Tr_cav ρ"));
+    assert!(text.contains("unique among Hermitian, qubit-swap-symmetric states"));
+    let out = steadyent()
+        .args([
+            "cavity",
+            "--exact",
+            "--kappa",
+            "0.3",
+            "--pump",
+            "1/100",
+            "--gamma",
+            "0",
+            "--cutoff",
+            "4",
+            "--full-uniqueness",
+            "--format",
+            "json",
+        ])
+        .assert()
+        .success();
+    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert!(
+        json["uniqueness_scope"]
+            .as_str()
+            .unwrap()
+            .starts_with("unique on the whole operator space")
+    );
 }
 
 /// Issue 6: "`steadyent cavity --exact` at cutoff 6 finishes in under 10 s" (whole process;
@@ -480,6 +506,19 @@ fn cli_exact_rejects_bad_input_with_exit_2() {
                 "cavity", "--kappa", "1", "--pump", "0.01", "--gamma", "0", "--digits", "5",
             ],
             "invalid value for --digits",
+        ),
+        (
+            vec![
+                "cavity",
+                "--kappa",
+                "1",
+                "--pump",
+                "0.01",
+                "--gamma",
+                "0",
+                "--full-uniqueness",
+            ],
+            "--exact",
         ),
     ] {
         let out = steadyent().args(&args).assert().code(2);

@@ -43,9 +43,9 @@
 //! steady state is unique among Hermitian, swap-symmetric states of the excitation-conserving
 //! sector at this cutoff. A second steady state that breaks the swap symmetry, or a stationary
 //! coherence between different excitation numbers, would not be seen here (the numeric
-//! engine has the same scope). `tests/cavity_exact.rs` closes the gap at cutoff 4 for its test
-//! points: the exact kernel of every excitation-difference sector, which together span the
-//! whole operator space, has dimension 1 in sector 0 and 0 elsewhere.
+//! engine has the same scope). [`prove_full_uniqueness`] closes the gap on request
+//! (`--full-uniqueness`): the exact kernel of every excitation-difference sector, which
+//! together span the whole operator space, has dimension 1 in sector 0 and 0 elsewhere.
 
 use nalgebra::DMatrix;
 use num_complex::{Complex, Complex64};
@@ -58,7 +58,7 @@ use super::model::{CavityOperators, CavitySpace, MIN_CUTOFF};
 use super::reduction::Reduction;
 use crate::concurrence::ExactConcurrence;
 use crate::decimal::{certified_decimal, initial_precision, max_precision, rational_to_decimal};
-use crate::liouvillian::{Lindblad, LiouvillianError};
+use crate::liouvillian::{Lindblad, LiouvillianError, Sector};
 use crate::nullspace::null_space;
 use crate::ring::{GaussQ, Q, gauss_real};
 
@@ -109,6 +109,20 @@ pub enum ExactCavityError {
         nullity: usize,
         /// Number of reduced unknowns.
         unknowns: usize,
+    },
+    /// A sector of the full operator space carries an unexpected kernel.
+    #[error(
+        "the steady state is not unique on the full space: the exact Liouvillian of Eq. \
+         (7)-(8) has nullity {nullity} on the ket-bra excitation-difference sector \
+         {difference} (expected {expected})"
+    )]
+    NotUniqueOnFullSpace {
+        /// Ket minus bra excitation number of the sector.
+        difference: i64,
+        /// Its exact nullity.
+        nullity: usize,
+        /// The nullity a unique steady state implies (1 for difference 0, else 0).
+        expected: usize,
     },
     /// The kernel vector has zero trace (cannot happen for a Lindblad generator; a bug).
     #[error("the stationary solution is traceless; report this as a bug")]
@@ -392,6 +406,51 @@ pub fn factorial_residual_nonzero(
         .iter()
         .filter(|z| !z.is_zero())
         .count()
+}
+
+/// Proves uniqueness of the steady state of Eq. (7)–(8) at `cutoff` on the whole operator
+/// space, exactly: the `(4N)²` operators split into the ket–bra excitation-difference sectors
+/// `d = −(N+1) … N+1`, each invariant under `𝓛`, so `ker 𝓛` is the direct sum of the sector
+/// kernels; a unique steady state means nullity 1 for `d = 0` and 0 for every other `d` (a
+/// kernel element there would make `ρ_SS + ε(X + X†)` a second steady state). Computed on the
+/// factorial-picture generator (`S` invertible and diagonal, so the nullities are those of
+/// `𝓛`), over the Gaussian rationals without gauge or swap reduction. Returns
+/// `(d, sector size, nullity)` for every sector.
+///
+/// # Errors
+/// [`ExactCavityError::NotUniqueOnFullSpace`] for the first sector with another nullity;
+/// [`ExactCavityError::CutoffOutOfRange`] outside `MIN_CUTOFF..=MAX_EXACT_CUTOFF`.
+pub fn prove_full_uniqueness(
+    params: &ExactCavityParams,
+    cutoff: usize,
+) -> Result<Vec<(i64, usize, usize)>, ExactCavityError> {
+    if !(MIN_CUTOFF..=MAX_EXACT_CUTOFF).contains(&cutoff) {
+        return Err(ExactCavityError::CutoffOutOfRange {
+            cutoff,
+            min: MIN_CUTOFF,
+            max: MAX_EXACT_CUTOFF,
+        });
+    }
+    let operators = CavityOperators::<GaussQ>::factorial_picture(cutoff)?;
+    let generator = params.generator(&operators);
+    let excitations = operators.space().excitations();
+    let top = excitations.iter().copied().max().unwrap_or(0);
+    (-top..=top)
+        .map(|difference| {
+            let sector = Sector::charge_difference(&excitations, difference);
+            let nullity = null_space(&generator.superoperator(&sector)?).len();
+            let expected = usize::from(difference == 0);
+            if nullity == expected {
+                Ok((difference, sector.len(), nullity))
+            } else {
+                Err(ExactCavityError::NotUniqueOnFullSpace {
+                    difference,
+                    nullity,
+                    expected,
+                })
+            }
+        })
+        .collect()
 }
 
 /// `Tr_cavity ρ = Σ_n n! r_{(n,q),(n,q')}` from the factorial-picture state `r` (module doc):

@@ -12,6 +12,7 @@ use super::{CliError, Output};
 use crate::cavity::MIN_CUTOFF;
 use crate::cavity::exact::{
     ExactCavityError, ExactCavityParams, ExactCavityState, MAX_EXACT_CUTOFF, exact_steady_state,
+    prove_full_uniqueness,
 };
 use crate::decimal::{exact_decimal, parse_rational};
 
@@ -24,6 +25,10 @@ const TRANSFORM: &str = "rho = S r S with S = diag(sqrt(n!)) on the Fock space (
 const SCOPE: &str = "nullity 1 of the exact reduced generator: unique among Hermitian, \
                      qubit-swap-symmetric states of the excitation-conserving sector at this \
                      cutoff";
+
+const FULL_SCOPE: &str = "unique on the whole operator space at this cutoff: exact nullity 1 \
+                          on the excitation-difference-0 sector and 0 on every other sector \
+                          (no symmetry assumed)";
 
 /// Parses `--cutoff` for the exact solve: a number of Fock states, no `auto`.
 fn parse_exact_cutoff(text: Option<&str>) -> Result<usize, CliError> {
@@ -90,16 +95,28 @@ pub fn run(args: &CavityArgs) -> Result<Output, CliError> {
     let cutoff = parse_exact_cutoff(args.cutoff.as_deref())?;
     let params = ExactCavityParams::new(g, kappa, pump, gamma).map_err(exact_error)?;
     let state = exact_steady_state(&params, cutoff).map_err(exact_error)?;
+    let scope = if args.full_uniqueness {
+        prove_full_uniqueness(&params, cutoff).map_err(exact_error)?;
+        FULL_SCOPE
+    } else {
+        SCOPE
+    };
     let concurrence = state.concurrence_decimal(digits).map_err(exact_error)?;
+    let report = Report {
+        params: &params,
+        state: &state,
+        concurrence: &concurrence,
+        digits,
+        scope,
+    };
     Ok(match args.format {
         CavityFormat::Json => {
-            let mut text =
-                serde_json::to_string_pretty(&to_json(&params, &state, &concurrence, digits))
-                    .map_err(|e| CliError::Internal(e.to_string()))?;
+            let mut text = serde_json::to_string_pretty(&report.to_json())
+                .map_err(|e| CliError::Internal(e.to_string()))?;
             text.push('\n');
             text
         }
-        CavityFormat::Table => table(&params, &state, &concurrence, digits),
+        CavityFormat::Table => report.table(),
     })
 }
 
@@ -117,99 +134,114 @@ fn qubit_rows(state: &ExactCavityState) -> Vec<Vec<String>> {
         .collect()
 }
 
-fn to_json(
-    params: &ExactCavityParams,
-    state: &ExactCavityState,
-    concurrence: &str,
+/// What `steadyent cavity --exact` prints.
+struct Report<'a> {
+    params: &'a ExactCavityParams,
+    state: &'a ExactCavityState,
+    concurrence: &'a str,
     digits: usize,
-) -> Value {
-    let top = &state.fock_populations[state.cutoff - 1];
-    json!({
-        "model": "cavity QED, Eq. (7)-(8), truncated, rotating frame",
-        "mode": "exact",
-        "units": "those of the rates (g = 1 by default)",
-        "g": exact_decimal(params.coupling()),
-        "kappa": exact_decimal(params.kappa()),
-        "pump": exact_decimal(params.pump()),
-        "gamma": exact_decimal(params.gamma()),
-        "cutoff": state.cutoff,
-        "transform": TRANSFORM,
-        "sector_size": state.sector_size,
-        "unknowns": state.unknowns,
-        "nullity": state.nullity,
-        "uniqueness_scope": SCOPE,
-        "residual": state.residual_nonzero.to_string(),
-        "residual_check": "L_S r = 0 exactly on the full 4N x 4N space (operator products, \
-                           factorial picture, no symmetry reduction)",
-        "exact_qubit_state": qubit_rows(state),
-        "fock_populations": state.fock_populations.iter().map(ToString::to_string)
-            .collect::<Vec<_>>(),
-        "top_fock_population": top.to_string(),
-        "concurrence_exact": state.concurrence.to_string(),
-        "concurrence": concurrence,
-        "digits": digits,
-    })
+    scope: &'static str,
 }
 
-fn table(
-    params: &ExactCavityParams,
-    state: &ExactCavityState,
-    concurrence: &str,
-    digits: usize,
-) -> String {
-    let mut out = String::new();
-    let top = &state.fock_populations[state.cutoff - 1];
-    let rows = [
-        (
-            "model",
-            "cavity QED, Eq. (7)-(8), rotating frame, exact".to_string(),
-        ),
-        (
-            "parameters",
-            format!(
-                "g = {}, kappa = {}, pump = {}, gamma = {}",
-                exact_decimal(params.coupling()),
-                exact_decimal(params.kappa()),
-                exact_decimal(params.pump()),
-                exact_decimal(params.gamma())
-            ),
-        ),
-        (
-            "photon cutoff",
-            format!("{} Fock states (fixed)", state.cutoff),
-        ),
-        ("transform", TRANSFORM.to_string()),
-        (
-            "unknowns",
-            format!(
-                "{} real (of {} sector pairs), nullity {}",
-                state.unknowns, state.sector_size, state.nullity
-            ),
-        ),
-        ("uniqueness", SCOPE.to_string()),
-        (
-            "residual Lρ",
-            format!(
-                "{} (exact, full space, {} non-zero entries)",
-                state.residual_nonzero, state.residual_nonzero
-            ),
-        ),
-        ("top Fock population", top.to_string()),
-        ("concurrence (exact)", state.concurrence.to_string()),
-        (
-            "concurrence",
-            format!("{concurrence} ({digits} certified digits)"),
-        ),
-    ];
-    for (label, value) in rows {
-        let _ = writeln!(out, "{label:<24}{value}");
+impl Report<'_> {
+    fn to_json(&self) -> Value {
+        let Report {
+            params,
+            state,
+            concurrence,
+            digits,
+            scope,
+        } = *self;
+        let top = &state.fock_populations[state.cutoff - 1];
+        json!({
+            "model": "cavity QED, Eq. (7)-(8), truncated, rotating frame",
+            "mode": "exact",
+            "units": "those of the rates (g = 1 by default)",
+            "g": exact_decimal(params.coupling()),
+            "kappa": exact_decimal(params.kappa()),
+            "pump": exact_decimal(params.pump()),
+            "gamma": exact_decimal(params.gamma()),
+            "cutoff": state.cutoff,
+            "transform": TRANSFORM,
+            "sector_size": state.sector_size,
+            "unknowns": state.unknowns,
+            "nullity": state.nullity,
+            "uniqueness_scope": scope,
+            "residual": state.residual_nonzero.to_string(),
+            "residual_check": "L_S r = 0 exactly on the full 4N x 4N space (operator products, \
+                               factorial picture, no symmetry reduction)",
+            "exact_qubit_state": qubit_rows(state),
+            "fock_populations": state.fock_populations.iter().map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            "top_fock_population": top.to_string(),
+            "concurrence_exact": state.concurrence.to_string(),
+            "concurrence": concurrence,
+            "digits": digits,
+        })
     }
-    let _ = writeln!(
-        out,
-        "two-qubit state Tr_cav ρ (basis |00>, |01>, |10>, |11>):"
-    );
-    for row in qubit_rows(state) {
-        let _ = writeln!(out, "  [{}]", row.join(", "));
+
+    fn table(&self) -> String {
+        let Report {
+            params,
+            state,
+            concurrence,
+            digits,
+            scope,
+        } = *self;
+        let mut out = String::new();
+        let top = &state.fock_populations[state.cutoff - 1];
+        let rows = [
+            (
+                "model",
+                "cavity QED, Eq. (7)-(8), rotating frame, exact".to_string(),
+            ),
+            (
+                "parameters",
+                format!(
+                    "g = {}, kappa = {}, pump = {}, gamma = {}",
+                    exact_decimal(params.coupling()),
+                    exact_decimal(params.kappa()),
+                    exact_decimal(params.pump()),
+                    exact_decimal(params.gamma())
+                ),
+            ),
+            (
+                "photon cutoff",
+                format!("{} Fock states (fixed)", state.cutoff),
+            ),
+            ("transform", TRANSFORM.to_string()),
+            (
+                "unknowns",
+                format!(
+                    "{} real (of {} sector pairs), nullity {}",
+                    state.unknowns, state.sector_size, state.nullity
+                ),
+            ),
+            ("uniqueness", scope.to_string()),
+            (
+                "residual Lρ",
+                format!(
+                    "{} (exact, full space, {} non-zero entries)",
+                    state.residual_nonzero, state.residual_nonzero
+                ),
+            ),
+            ("top Fock population", top.to_string()),
+            ("concurrence (exact)", state.concurrence.to_string()),
+            (
+                "concurrence",
+                format!("{concurrence} ({digits} certified digits)"),
+            ),
+        ];
+        for (label, value) in rows {
+            let _ = writeln!(out, "{label:<24}{value}");
+        }
+        let _ = writeln!(
+            out,
+            "two-qubit state Tr_cav ρ (basis |00>, |01>, |10>, |11>):"
+        );
+        for row in qubit_rows(state) {
+            let _ = writeln!(out, "  [{}]", row.join(", "));
+        }
+        out
     }
-    out
 }
