@@ -29,10 +29,9 @@ use steadyent::cavity::exact::{
     factorial_residual_nonzero, prove_full_uniqueness,
 };
 use steadyent::cavity::model::{self, CavityOperators, factorial_cavity_factors};
-use steadyent::cavity::{CavityEngine, CavitySpace, Cutoff};
+use steadyent::cavity::{CavityEngine, Cutoff};
 use steadyent::concurrence::wootters;
 use steadyent::liouvillian::Sector;
-use steadyent::nullspace::null_space;
 use steadyent::operators::dagger;
 use steadyent::ring::{GaussQ, gauss_real};
 
