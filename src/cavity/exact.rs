@@ -394,7 +394,8 @@ pub fn exact_steady_state(
 
 /// Number of non-zero entries of `𝓛_S r` (Eq. 7–8 in the factorial picture, Fock phases,
 /// full `4N × 4N` space), computed exactly with operator products: independent of the
-/// sector, gauge and swap reduction that produced `r`.
+/// sector, gauge and swap reduction that produced `r`. `operators` are those of
+/// [`CavityOperators::factorial_picture`] (0 then means `𝓛ρ = 0` exactly for `ρ = S r S`).
 pub fn factorial_residual_nonzero(
     params: &ExactCavityParams,
     operators: &CavityOperators<GaussQ>,
@@ -411,8 +412,10 @@ pub fn factorial_residual_nonzero(
 /// Proves uniqueness of the steady state of Eq. (7)–(8) at `cutoff` on the whole operator
 /// space, exactly: the `(4N)²` operators split into the ket–bra excitation-difference sectors
 /// `d = −(N+1) … N+1`, each invariant under `𝓛`, so `ker 𝓛` is the direct sum of the sector
-/// kernels; a unique steady state means nullity 1 for `d = 0` and 0 for every other `d` (a
-/// kernel element there would make `ρ_SS + ε(X + X†)` a second steady state). Computed on the
+/// kernels. The kernel of a Lindblad generator is spanned by density matrices (it is closed
+/// under `†`, and the positive and negative parts of a Hermitian element are stationary, as
+/// for any trace-preserving positive semigroup), so total nullity 1 — 1 for `d = 0`, 0 for
+/// every other `d` — is uniqueness of the steady state. Computed on the
 /// factorial-picture generator (`S` invertible and diagonal, so the nullities are those of
 /// `𝓛`), over the Gaussian rationals without gauge or swap reduction. Returns
 /// `(d, sector size, nullity)` for every sector.
