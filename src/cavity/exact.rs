@@ -1,5 +1,6 @@
-//! The exact steady state of the truncated Tavis–Cummings model of Eq. (7)–(8) over the
-//! Gaussian rationals, in the factorial picture that makes its generator rational.
+//! Exact steady state of the truncated Tavis–Cummings model (Eq. 7–8) over the Gaussian rationals.
+//!
+//! The solve works in the factorial picture, which makes the generator rational.
 //!
 //! # The factorial picture
 //! The cavity operator `a|n⟩ = √n|n−1⟩` of Eq. (7) has irrational entries, so the generator of

@@ -1,5 +1,7 @@
-//! `steadyent cavity --exact`: the truncated cavity model of Eq. (7)–(8) solved exactly over
-//! the Gaussian rationals, with the concurrence to certified digits.
+//! `steadyent cavity --exact`: the truncated cavity model (Eq. 7–8) solved exactly.
+//!
+//! Exact rational rates in, the exact two-qubit state, the exact concurrence and its certified
+//! digits out.
 
 use std::fmt::Write as _;
 
