@@ -272,8 +272,8 @@ fn no_pump_no_decay_is_not_unique() {
         "invalid kappa = 0: it must be a rational > 0"
     );
     assert!(matches!(
-        exact_steady_state(&params("1", "1", "0"), 41),
-        Err(ExactCavityError::CutoffOutOfRange { cutoff: 41, .. })
+        exact_steady_state(&params("1", "1", "0"), 51),
+        Err(ExactCavityError::CutoffOutOfRange { cutoff: 51, .. })
     ));
 }
 
@@ -449,15 +449,15 @@ fn cli_exact_rejects_bad_input_with_exit_2() {
         (
             vec!["--kappa", "1"],
             "invalid value for --cutoff: missing; the exact solve needs a fixed number of Fock \
-             states from 2 to 40",
+             states from 2 to 50",
         ),
         (
             vec!["--kappa", "1", "--cutoff", "auto"],
             "invalid value for --cutoff: the exact solve needs a fixed number of Fock states \
-             from 2 to 40, got 'auto'",
+             from 2 to 50, got 'auto'",
         ),
         (
-            vec!["--kappa", "1", "--cutoff", "41"],
+            vec!["--kappa", "1", "--cutoff", "51"],
             "invalid value for --cutoff",
         ),
         (

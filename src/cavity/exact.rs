@@ -60,16 +60,16 @@ use super::reduction::Reduction;
 use crate::concurrence::ExactConcurrence;
 use crate::decimal::{certified_decimal, initial_precision, max_precision, rational_to_decimal};
 use crate::liouvillian::{Lindblad, LiouvillianError, Sector};
-use crate::nullspace::null_space;
+use crate::nullspace::rational_null_space;
 use crate::ring::{GaussQ, Q, gauss_real};
 
 /// Largest photon cutoff of the exact solve. The reduced system has `7N − 4` unknowns and the
-/// rationals of its kernel grow with `N`, so the cost grows about as `N³`: measured for
+/// integers of its fraction-free elimination grow with `N`: measured for
 /// `steadyent cavity --exact` as a whole process (release, 2-core reference machine, κ = 3.7,
-/// p = 0.013, γ = 0.002): 0.01 s at `N = 4`, 0.03 s at 6, 0.07 s at 8, 0.85 s at 20, 2.0 s at
-/// 30, 5.2 s and 190 MB at 40 (15 s and 310 MB at 50). The cap keeps a run within seconds and
-/// well inside memory; the numeric engine covers larger cutoffs.
-pub const MAX_EXACT_CUTOFF: usize = 40;
+/// p = 0.013, γ = 0.002): 0.02 s at `N = 4`, 0.03 s at 6, 0.05 s at 8, 0.5 s at 20, 1.7 s and
+/// 180 MB at 40, 3.0 s and 300 MB at 50 (5.2 s and 450 MB at 60). The cap keeps a run within
+/// seconds and a few hundred MB; the numeric engine covers larger cutoffs.
+pub const MAX_EXACT_CUTOFF: usize = 50;
 
 /// Why an exact cavity solve could not return an answer.
 #[derive(Clone, Debug, Error, PartialEq)]
@@ -338,15 +338,16 @@ pub fn exact_steady_state(
     let reduction = Reduction::new(space.conserved_sector(), &space.qubit_swap())?;
     let sector = reduction.sector();
     let gauged = params.generator(&operators.photon_gauge());
-    let reduced = reduction.reduce(&gauged.superoperator_triplets(sector)?)?;
-    let kernel = null_space(&reduced);
+    let reduced = real_part(&reduction.reduce(&gauged.superoperator_triplets(sector)?)?)?;
+    let kernel = rational_null_space(&reduced);
     if kernel.len() != 1 {
         return Err(ExactCavityError::NotUnique {
             nullity: kernel.len(),
             unknowns: reduction.len(),
         });
     }
-    let coords = reduction.expand(kernel[0].as_slice());
+    let coords: Vec<GaussQ> = kernel[0].iter().map(|x| gauss_real(x.clone())).collect();
+    let coords = reduction.expand(&coords);
     // Undo the gauge: r_kl = i^{n_k − n_l} r'_kl (U = diag(iⁿ) commutes with S).
     let mut scaled_state = DMatrix::from_element(space.dim(), space.dim(), GaussQ::zero());
     for (&(k, l), value) in sector.pairs().iter().zip(coords) {
@@ -417,8 +418,10 @@ pub fn factorial_residual_nonzero(
 /// under `†`, and the positive and negative parts of a Hermitian element are stationary, as
 /// for any trace-preserving positive semigroup), so total nullity 1 — 1 for `d = 0`, 0 for
 /// every other `d` — is uniqueness of the steady state. Computed on the
-/// factorial-picture generator (`S` invertible and diagonal, so the nullities are those of
-/// `𝓛`), over the Gaussian rationals without gauge or swap reduction. Returns
+/// factorial-picture generator in the photon phase gauge, where it is real (`S` invertible,
+/// the gauge unitary, both diagonal: the sectors and their nullities are those of `𝓛`; the
+/// rank of a rational matrix is that over `C`), by fraction-free elimination, without swap
+/// reduction. Returns
 /// `(d, sector size, nullity)` for every sector.
 ///
 /// # Errors
@@ -436,13 +439,14 @@ pub fn prove_full_uniqueness(
         });
     }
     let operators = CavityOperators::<GaussQ>::factorial_picture(cutoff)?;
-    let generator = params.generator(&operators);
+    let generator = params.generator(&operators.photon_gauge());
     let excitations = operators.space().excitations();
     let top = excitations.iter().copied().max().unwrap_or(0);
     (-top..=top)
         .map(|difference| {
             let sector = Sector::charge_difference(&excitations, difference);
-            let nullity = null_space(&generator.superoperator(&sector)?).len();
+            let superoperator = real_part(&generator.superoperator(&sector)?)?;
+            let nullity = rational_null_space(&superoperator).len();
             let expected = usize::from(difference == 0);
             if nullity == expected {
                 Ok((difference, sector.len(), nullity))
@@ -455,6 +459,23 @@ pub fn prove_full_uniqueness(
             }
         })
         .collect()
+}
+
+/// The rational matrix of a real Gaussian-rational one (a superoperator of Eq. 7–8 in the
+/// photon phase gauge).
+///
+/// # Errors
+/// [`CavityError::SymmetryBroken`] when an entry has an imaginary part (the gauge did not make
+/// the generator real: a bug).
+fn real_part(m: &DMatrix<GaussQ>) -> Result<DMatrix<Rational>, ExactCavityError> {
+    if let Some(z) = m.iter().find(|z| !z.im.is_zero()) {
+        return Err(CavityError::SymmetryBroken {
+            symmetry: "real in the photon phase gauge",
+            mismatch: z.im.as_rational().to_f64().abs(),
+        }
+        .into());
+    }
+    Ok(m.map(|z| z.re.as_rational().clone()))
 }
 
 /// `Tr_cavity ρ = Σ_n n! r_{(n,q),(n,q')}` from the factorial-picture state `r` (module doc):

@@ -30,7 +30,7 @@ pub struct CavityArgs {
     pub g: String,
     /// Photon cutoff: `auto` (grow until the concurrence changes by ≤ 1e-10 and the top Fock
     /// level holds ≤ 1e-12) or a number of Fock states from 2 to 100 (default `auto`). With
-    /// --exact: required, a number of Fock states from 2 to 40.
+    /// --exact: required, a number of Fock states from 2 to 50.
     #[arg(long, value_name = "auto|N")]
     pub cutoff: Option<String>,
     /// Solve the truncated model exactly over the Gaussian rationals (rotating frame): exact
@@ -39,8 +39,8 @@ pub struct CavityArgs {
     #[arg(long)]
     pub exact: bool,
     /// With --exact: also prove the steady state unique on the whole operator space (exact
-    /// nullity of every ket–bra excitation-difference sector, no symmetry assumed; ~1 s at
-    /// cutoff 6, ~5 s at 8).
+    /// nullity of every ket–bra excitation-difference sector, no symmetry assumed; ~0.3 s at
+    /// cutoff 6, ~1 s at 8).
     #[arg(long, requires = "exact")]
     pub full_uniqueness: bool,
     /// With --exact: significant digits of the concurrence (1–10000, default 20), each
