@@ -116,6 +116,15 @@ fn command_line() -> impl Strategy<Value = Vec<String>> {
         if rest.iter().any(|t| t == "--digits") {
             rest.retain(|t| t != "99999999999999999999");
         }
+        if rest.iter().any(|t| t == "--exact") {
+            // Exact cavity solves grow fast with the cutoff (1.7 s at 40): keep them tiny.
+            for t in rest
+                .iter_mut()
+                .filter(|t| t.as_str() == "20" || t.as_str() == "40")
+            {
+                *t = "3".to_string();
+            }
+        }
         if (sub == "sweep" || sub == "plot") && !rest.iter().any(|t| t == "--points") {
             // Keep Fig. 2 sweeps small (3 κ values per pump) so 10 000 cases stay fast.
             rest.extend(["--points".to_string(), "3".to_string()]);
