@@ -138,8 +138,10 @@ pub enum DiamondError {
     Liouvillian(#[from] LiouvillianError),
     /// The enclosures did not decide every requested digit up to the precision cap.
     #[error(
-        "could not certify {digits} digits up to {max_bits} bits of working precision; \
-         ask for fewer --digits"
+        "could not certify {digits} digits within the precision cap of {max_bits} bits: the \
+         rates span e^(|beta_A| + |beta_S|), which costs about 2.2 bits per unit of |beta| \
+         (supported: |beta_A| + |beta_S| up to about 2e6); ask for smaller |beta| or fewer \
+         --digits"
     )]
     Precision {
         /// Digits requested.
@@ -568,19 +570,19 @@ fn headroom_bits(beta_a: &ExtendedRational, beta_s: &ExtendedRational) -> f64 {
 /// Largest working precision (bits) [`DiamondSystem::certify`] may use.
 pub const PRECISION_CAP_BITS: u32 = 1 << 24;
 
-/// Ziv's schedule for `digits` certified digits at `β_A, β_S`: the starting working precision
-/// and the largest one tried (precision doubles in between).
+/// Ziv's schedule of the interval solve for `digits` certified digits at `β_A, β_S`: the
+/// starting working precision (unclamped: it may exceed the cap) and the largest one tried
+/// (precision doubles in between).
 pub(crate) fn precision_range(
     beta_a: &ExtendedRational,
     beta_s: &ExtendedRational,
     digits: usize,
-) -> (u32, u32) {
+) -> (f64, u32) {
     use crate::decimal::{initial_precision, max_precision};
     let headroom = headroom_bits(beta_a, beta_s);
     let max_bits = (f64::from(max_precision(digits)) + 4.0 * headroom)
         .min(f64::from(PRECISION_CAP_BITS)) as u32;
-    let start = (f64::from(initial_precision(digits)) + headroom).min(f64::from(max_bits)) as u32;
-    (start, max_bits)
+    (f64::from(initial_precision(digits)) + headroom, max_bits)
 }
 
 impl DiamondSystem {
@@ -605,7 +607,13 @@ impl DiamondSystem {
         if [beta_a, beta_s].contains(&&ExtendedRational::PosInfinity) {
             return certify_limit(beta_a, beta_s, digits, self.convention);
         }
-        let (mut prec, max_bits) = precision_range(beta_a, beta_s, digits);
+        let (start, max_bits) = precision_range(beta_a, beta_s, digits);
+        if start > f64::from(max_bits) {
+            // Even the first attempt would exceed the cap: say so at once instead of spending
+            // minutes on a solve that cannot be certified.
+            return Err(DiamondError::Precision { digits, max_bits });
+        }
+        let mut prec = start as u32;
         while prec <= max_bits {
             if let Some(e) = self.enclose(beta_a, beta_s, prec) {
                 let text = |x: &Interval| certified_decimal(x, digits);

@@ -19,11 +19,14 @@
 //! | Fig. 1(b),(c) concurrence and entropy production over (β_A, β_S) | [`figures::fig1_grid`], [`figures::render_fig1`] | `tests/figures.rs` |
 //! | Fig. 2(b),(c) concurrence against κ/g (renderer; data from the cavity sweep) | [`figures::render_fig2`], [`figures::Fig2Data`] | `tests/figures.rs` |
 //! | Eq. (7)–(8) cavity QED model, `𝓛ρ_SS = 0` | [`cavity::CavityOperators::generator`], [`cavity::CavitySolver::solve`], [`cavity::CavityEngine::solve`] | `tests/cavity.rs` |
+//! | Eq. (7)–(8) exact truncated steady state (factorial picture `ρ = S r S`, `S = diag(√n!)`), `steadyent cavity --exact` | [`cavity::exact::exact_steady_state`], [`liouvillian::Lindblad::with_jump_number`] | `tests/cavity_exact.rs`, `scripts/mpmath_cavity.py` |
 //! | Eq. (9) effective model (adiabatic elimination) | [`cavity::effective_steady_state`] | `tests/cavity.rs` |
 //! | Fig. 2(b)–(c) full vs effective concurrence | [`cavity::sweep()`] | `tests/cavity.rs`, `bench/compare_qutip.py` |
 //! | Eq. (1)–(3) ρ_SS as rational functions of `e^{β_A}`, `e^{β_S}`; limits `β → ±∞` | [`symbolic::diamond_steady_state`], [`symbolic::SymbolicDiamond::limit_state`] | `tests/proofs.rs` (snapshots, proptest vs exact solve) |
 //! | Eq. (3)–(6) at `β = +∞` (zero temperature): certified limits, `Ṡ → +∞` | [`limits::enclose_limit`], [`limits::certify_limit`] | `tests/limits.rs`, `tests/cli.rs` |
 //! | Eq. (4)–(6), `C < 1/3`, `C < 1/2`, `Ṡ ≥ 0`, Eq. (9) threshold `p > γ`: proofs for all β | [`proofs::run_all`], `steadyent prove`, `proofs/*.md` | `tests/proofs.rs` (`prove --check`) |
+
+#![warn(missing_docs)]
 
 pub mod cavity;
 pub mod check;

@@ -6,6 +6,14 @@
 //! from `|i⟩` to `|f⟩` at rate `r |⟨f|o|i⟩|²`. Superoperator matrices use row-major
 //! vectorisation restricted to a sector: column `s` holds `𝓛(|i⟩⟨j|)` for the pair
 //! `(i, j) = sector.pairs()[s]`.
+//!
+//! The builder evaluates the general form
+//! `𝓛(ρ) = −i(Hρ − ρH†) + Σ_k (r_k/2)(2 o_k ρ o_k† − N_k ρ − ρ N_k†)` with `N_k = o_k†o_k`
+//! unless given: for Hermitian `H` this is Eq. (1)–(2) exactly. The general form is the same
+//! generator in a *congruence picture* `ρ = S r S†` (`S` invertible): `𝓛_S(r) =
+//! S⁻¹ 𝓛(S r S†) S⁻†` has exactly this shape with `H ↦ S⁻¹HS`, `o ↦ S⁻¹oS`,
+//! `N ↦ S⁻¹ o†o S` (see [`Lindblad::with_jump_number`]), which is how the cavity model of
+//! Eq. (7)–(8) is made rational for its exact solve.
 
 use nalgebra::DMatrix;
 use thiserror::Error;
@@ -247,9 +255,15 @@ pub struct Jump<T> {
     pub op: DMatrix<T>,
     /// Name of the channel, e.g. `"pump J_S†"`.
     pub label: String,
+    /// The operator `N` of the anticommutator term `−(N ρ + ρ N†)` when it is not `o†o` (a
+    /// generator in a congruence picture, [`Lindblad::with_jump_number`]); `None` means `o†o`.
+    pub number: Option<DMatrix<T>>,
 }
 
 /// A Lindblad generator `𝓛(ρ) = i[ρ, H] + Σ_k (r_k/2) D_{o_k}(ρ)`, Eq. (1)–(2).
+///
+/// Right products use `H†` (`𝓛(ρ) = −i(Hρ − ρH†) + …`), identical for a Hermitian `H`; a
+/// non-Hermitian `H` is the Hamiltonian `S⁻¹HS` of a congruence picture (see the module doc).
 #[derive(Clone, Debug)]
 pub struct Lindblad<T> {
     hamiltonian: DMatrix<T>,
@@ -257,16 +271,19 @@ pub struct Lindblad<T> {
     /// Sparse views of `H` and of each jump operator, for the operator-form [`Lindblad::apply`].
     sparse_hamiltonian: SparseOp<T>,
     sparse_jumps: Vec<SparseOp<T>>,
+    /// Sparse views of the given anticommutator operators `N_k` (`None`: `o_k†o_k`).
+    sparse_numbers: Vec<Option<SparseOp<T>>>,
 }
 
 impl<T: Ring> Lindblad<T> {
-    /// A generator with Hamiltonian `H` and no dissipation.
+    /// A generator with Hamiltonian `H` (Eq. 1) and no dissipation.
     pub fn new(hamiltonian: DMatrix<T>) -> Self {
         Lindblad {
             sparse_hamiltonian: SparseOp::new(&hamiltonian),
             hamiltonian,
             jumps: Vec::new(),
             sparse_jumps: Vec::new(),
+            sparse_numbers: Vec::new(),
         }
     }
 
@@ -289,11 +306,47 @@ impl<T: Ring> Lindblad<T> {
             });
         }
         self.sparse_jumps.push(SparseOp::new(&op));
+        self.sparse_numbers.push(None);
         self.jumps.push(Jump {
             rate,
             op,
             label: label.into(),
+            number: None,
         });
+        Ok(self)
+    }
+
+    /// Adds the channel `(rate/2)(2 o ρ o† − N ρ − ρ N†)`: Eq. (2)'s dissipator written in a
+    /// congruence picture `ρ = S r S†`, where `o = S⁻¹ o_phys S` and `N = S⁻¹ o_phys† o_phys S`
+    /// (no longer `o†o` unless `S` is unitary). With `N = o†o` it is [`Self::with_jump`].
+    ///
+    /// # Formula
+    /// ```text
+    /// S⁻¹ [ (r/2) D_o(S r S†) ] S⁻† = (r/2) (2 o_S r o_S† − N_S r − r N_S†)      (Eq. 2)
+    /// o_S = S⁻¹ o S,   N_S = S⁻¹ o†o S
+    /// ```
+    ///
+    /// # Errors
+    /// [`LiouvillianError::Shape`] when `op` or `number` does not act on the generator's space.
+    pub fn with_jump_number(
+        mut self,
+        label: impl Into<String>,
+        rate: T,
+        op: DMatrix<T>,
+        number: DMatrix<T>,
+    ) -> Result<Self, LiouvillianError> {
+        let dim = self.dim();
+        if number.shape() != (dim, dim) {
+            return Err(LiouvillianError::Shape {
+                rows: number.nrows(),
+                cols: number.ncols(),
+                dim,
+            });
+        }
+        self = self.with_jump(label, rate, op)?;
+        let k = self.jumps.len() - 1;
+        self.sparse_numbers[k] = Some(SparseOp::new(&number));
+        self.jumps[k].number = Some(number);
         Ok(self)
     }
 
@@ -335,10 +388,18 @@ impl<T: Ring> Lindblad<T> {
         let one = T::one();
         let half = weight.clone() * self.jumps[k].rate.clone() * T::from_ratio(1, 2);
         let o_rho = o.left(rho, &one);
-        let rho_od = o.right_adjoint(rho, &one);
         accumulate(out, o.right_adjoint(&o_rho, &(half.clone() + half.clone())));
-        accumulate(out, o.adjoint_left(&o_rho, &(-half.clone())));
-        accumulate(out, o.right(&rho_od, &(-half)));
+        match &self.sparse_numbers[k] {
+            None => {
+                let rho_od = o.right_adjoint(rho, &one);
+                accumulate(out, o.adjoint_left(&o_rho, &(-half.clone())));
+                accumulate(out, o.right(&rho_od, &(-half)));
+            }
+            Some(n) => {
+                accumulate(out, n.left(rho, &(-half.clone())));
+                accumulate(out, n.right_adjoint(rho, &(-half)));
+            }
+        }
     }
 
     /// The Hamiltonian part `i[ρ, H]` of Eq. (1).
@@ -348,11 +409,12 @@ impl<T: Ring> Lindblad<T> {
         out
     }
 
-    /// `out += weight · i[ρ, H]` (Eq. 1), ρ given by its entries.
+    /// `out += weight · i[ρ, H]` (Eq. 1), ρ given by its entries; computed as
+    /// `−i(Hρ − ρH†)`, the same for Hermitian `H`.
     pub fn add_hamiltonian(&self, rho: &[Entry<T>], weight: &T, out: &mut DMatrix<T>) {
         let h = &self.sparse_hamiltonian;
         let c = weight.clone() * T::imag_unit();
-        accumulate(out, h.right(rho, &c));
+        accumulate(out, h.right_adjoint(rho, &c));
         accumulate(out, h.left(rho, &(-c)));
     }
 
@@ -393,12 +455,12 @@ impl<T: Ring> Lindblad<T> {
         let minus_i = -T::imag_unit();
         let plus_i = T::imag_unit();
         assemble(sector, |i, j, out| {
-            // −i H|i⟩⟨j| = −i Σ_k H_ki |k⟩⟨j| ;  +i |i⟩⟨j| H = +i Σ_l H_jl |i⟩⟨l|
+            // −i H|i⟩⟨j| = −i Σ_k H_ki |k⟩⟨j| ;  +i |i⟩⟨j| H† = +i Σ_l conj(H_lj) |i⟩⟨l|
             for (k, hki) in &h.by_col[i] {
                 out(*k, j, minus_i.clone() * hki.clone());
             }
-            for (l, hjl) in &h.by_row[j] {
-                out(i, *l, plus_i.clone() * hjl.clone());
+            for (l, hlj) in &h.by_col[j] {
+                out(i, *l, plus_i.clone() * hlj.conj());
             }
         })
     }
@@ -427,10 +489,15 @@ impl<T: Ring> Lindblad<T> {
     ) -> Result<Vec<(usize, usize, T)>, LiouvillianError> {
         let o = &self.sparse_jumps[k];
         let op = &self.jumps[k].op;
-        // n = o†o by a sparse product (O(nnz), not O(dim³)).
-        let mut n = DMatrix::from_element(op.nrows(), op.ncols(), T::zero());
-        accumulate(&mut n, o.adjoint_left(&entries(op), &T::one()));
-        let n = SparseOp::new(&n);
+        let n = match &self.sparse_numbers[k] {
+            Some(n) => n.clone(),
+            None => {
+                // n = o†o by a sparse product (O(nnz), not O(dim³)).
+                let mut n = DMatrix::from_element(op.nrows(), op.ncols(), T::zero());
+                accumulate(&mut n, o.adjoint_left(&entries(op), &T::one()));
+                SparseOp::new(&n)
+            }
+        };
         let minus_half = -T::from_ratio(1, 2);
         assemble(sector, |i, j, out| {
             // o|i⟩⟨j|o† = Σ_{k,l} o_ki conj(o_lj) |k⟩⟨l|
@@ -439,14 +506,38 @@ impl<T: Ring> Lindblad<T> {
                     out(*k, *l, oki.clone() * olj.conj());
                 }
             }
-            // −(1/2)(n|i⟩⟨j| + |i⟩⟨j|n), n = o†o
+            // −(1/2)(n|i⟩⟨j| + |i⟩⟨j|n†), n = o†o unless given
             for (k, nki) in &n.by_col[i] {
                 out(*k, j, minus_half.clone() * nki.clone());
             }
-            for (l, njl) in &n.by_row[j] {
-                out(i, *l, minus_half.clone() * njl.clone());
+            for (l, nlj) in &n.by_col[j] {
+                out(i, *l, minus_half.clone() * nlj.conj());
             }
         })
+    }
+
+    /// The full generator's superoperator on `sector` (Eq. 1–2) as `(row, column, value)`
+    /// triplets, entries at the same position to be added; channels at rate zero contribute
+    /// nothing.
+    ///
+    /// # Errors
+    /// [`LiouvillianError::SectorNotInvariant`] when `sector` is not closed under `𝓛`.
+    pub fn superoperator_triplets(
+        &self,
+        sector: &Sector,
+    ) -> Result<Vec<(usize, usize, T)>, LiouvillianError> {
+        let mut triplets = self.hamiltonian_triplets(sector)?;
+        for (k, jump) in self.jumps.iter().enumerate() {
+            if jump.rate.is_zero() {
+                continue;
+            }
+            triplets.extend(
+                self.dissipator_triplets(k, sector)?
+                    .into_iter()
+                    .map(|(row, col, v)| (row, col, v * jump.rate.clone())),
+            );
+        }
+        Ok(triplets)
     }
 
     /// The full generator's superoperator on `sector`: `i[·,H] + Σ_k r_k (1/2) D_{o_k}`.
@@ -537,6 +628,71 @@ mod tests {
             let image = l.apply(&e);
             for (row, &(k, m_)) in sector.pairs().iter().enumerate() {
                 assert_eq!(m[(row, col)], image[(k, m_)]);
+            }
+        }
+    }
+
+    /// A congruence picture `ρ = S r S†` with a non-unitary `S`: the generator built from
+    /// `S⁻¹HS`, `S⁻¹oS` and `N = S⁻¹o†oS` ([`Lindblad::with_jump_number`]) equals
+    /// `S⁻¹ 𝓛(S r S†) S⁻†`, exactly.
+    #[test]
+    fn congruence_picture_is_the_conjugated_generator() {
+        let dim = 3;
+        let s = DMatrix::from_fn(dim, dim, |i, j| match (i, j) {
+            (0, 0) => q(1, 1),
+            (1, 1) => q(3, 2),
+            (2, 2) => q(5, 1),
+            (0, 2) => q(1, 3),
+            _ => q(0, 1),
+        });
+        let s_inv = {
+            // Upper triangular inverse, by hand: [[1, 0, −1/15], [0, 2/3, 0], [0, 0, 1/5]].
+            let mut m = DMatrix::from_element(dim, dim, q(0, 1));
+            m[(0, 0)] = q(1, 1);
+            m[(1, 1)] = q(2, 3);
+            m[(2, 2)] = q(1, 5);
+            m[(0, 2)] = q(-1, 15);
+            m
+        };
+        assert_eq!(
+            &s * &s_inv,
+            DMatrix::from_fn(dim, dim, |i, j| q((i == j) as i64, 1))
+        );
+        let h = DMatrix::from_fn(dim, dim, |i, j| {
+            let re = Q::new((i + 2 * j) as i64 % 3 + (j + 2 * i) as i64 % 3, 2);
+            let im = Q::new(i as i64 - j as i64, 7);
+            Complex::new(re, im)
+        });
+        assert_eq!(dagger(&h), h);
+        let o = DMatrix::from_fn(
+            dim,
+            dim,
+            |i, j| if j == i + 1 { q(j as i64, 1) } else { q(0, 1) },
+        );
+        let rate = q(3, 4);
+        let physical = Lindblad::new(h.clone())
+            .with_jump("o", rate.clone(), o.clone())
+            .unwrap();
+        let conj = |m: &DMatrix<GaussQ>| &s_inv * m * &s;
+        let picture = Lindblad::new(conj(&h))
+            .with_jump_number("o", rate, conj(&o), conj(&(dagger(&o) * &o)))
+            .unwrap();
+        let r = DMatrix::from_fn(dim, dim, |i, j| {
+            Complex::new(
+                Q::new((i * 3 + j) as i64 - 4, 5),
+                Q::new(j as i64 - i as i64, 3),
+            )
+        });
+        let expected = &s_inv * physical.apply(&(&s * &r * dagger(&s))) * dagger(&s_inv);
+        assert_eq!(picture.apply(&r), expected);
+        let sector = Sector::full(dim);
+        let columns = picture.superoperator(&sector).unwrap();
+        for (col, &(i, j)) in sector.pairs().iter().enumerate() {
+            let mut e = DMatrix::from_element(dim, dim, q(0, 1));
+            e[(i, j)] = q(1, 1);
+            let image = &s_inv * physical.apply(&(&s * &e * dagger(&s))) * dagger(&s_inv);
+            for (row, &(k, l)) in sector.pairs().iter().enumerate() {
+                assert_eq!(columns[(row, col)], image[(k, l)]);
             }
         }
     }

@@ -24,7 +24,7 @@ pub enum PointsError {
         message: String,
     },
     /// More rows than [`MAX_POINTS`].
-    #[error("more than {MAX_POINTS} points; split the file")]
+    #[error("more than {MAX_POINTS} points in one run; use fewer points (split the input)")]
     TooMany,
     /// No data rows.
     #[error("no points (the file has no 'beta_a,beta_s' rows)")]

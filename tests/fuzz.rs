@@ -93,7 +93,20 @@ fn token() -> impl Strategy<Value = String> {
 }
 
 fn command_line() -> impl Strategy<Value = Vec<String>> {
-    let sub = proptest::sample::select(&["diamond", "reference", "check", "nonsense", ""][..]);
+    // `prove` re-derives the symbolic steady state (~0.2 s) and `--write` would rewrite
+    // proofs/: its arguments are tested in tests/proofs.rs instead.
+    let sub = proptest::sample::select(
+        &[
+            "diamond",
+            "reference",
+            "check",
+            "cavity",
+            "sweep",
+            "plot",
+            "nonsense",
+            "",
+        ][..],
+    );
     (sub, proptest::collection::vec(token(), 0..7)).prop_map(|(sub, mut rest)| {
         let mut args = vec!["steadyent".to_string(), sub.to_string()];
         if sub == "check" {
@@ -102,6 +115,25 @@ fn command_line() -> impl Strategy<Value = Vec<String>> {
         }
         if rest.iter().any(|t| t == "--digits") {
             rest.retain(|t| t != "99999999999999999999");
+        }
+        if rest.iter().any(|t| t == "--exact") {
+            // Exact cavity solves grow fast with the cutoff (1.7 s at 40): keep them tiny.
+            for t in rest
+                .iter_mut()
+                .filter(|t| t.as_str() == "20" || t.as_str() == "40")
+            {
+                *t = "3".to_string();
+            }
+        }
+        if (sub == "sweep" || sub == "plot") && !rest.iter().any(|t| t == "--points") {
+            // Keep Fig. 2 sweeps small (3 κ values per pump) so 10 000 cases stay fast.
+            rest.extend(["--points".to_string(), "3".to_string()]);
+        }
+        // Never let a fuzz case write a file: only unwritable or extension-less outputs.
+        for k in 1..rest.len() {
+            if rest[k - 1] == "--out" {
+                rest[k] = format!("/nonexistent-dir/{}", rest[k]);
+            }
         }
         args.extend(rest);
         args

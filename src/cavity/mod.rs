@@ -11,6 +11,7 @@
 //! |---|---|
 //! | Eq. (7) `H_TC`, Eq. (8) Liouvillian | [`model::CavityOperators::generator`] |
 //! | `𝓛ρ_SS = 0` (symmetry-reduced) | [`solver::CavitySolver::solve`] |
+//! | `𝓛ρ_SS = 0` exactly over `Q[i]` (factorial picture) | [`exact::exact_steady_state`] |
 //! | photon truncation | [`engine::CavityEngine::solve`], [`engine::Cutoff`] |
 //! | Eq. (9) effective model | [`effective::effective_steady_state`] |
 //! | Fig. 2(b), 2(c) | [`sweep::sweep`] |
@@ -23,6 +24,7 @@ use crate::steady_state::SteadyStateError;
 pub mod banded;
 pub mod effective;
 pub mod engine;
+pub mod exact;
 pub mod model;
 pub mod params;
 pub mod reduction;

@@ -6,8 +6,9 @@ use num_complex::Complex64;
 
 use super::CavityError;
 use super::params::{CavityParams, Frame};
-use crate::liouvillian::Lindblad;
+use crate::liouvillian::{Lindblad, Sector};
 use crate::operators::{LadderConvention, dagger, identity, kron, two_qubit_lowering};
+use crate::ring::Ring;
 
 /// Smallest photon cutoff (Fock states `|0⟩, |1⟩`).
 pub const MIN_CUTOFF: usize = 2;
@@ -74,6 +75,16 @@ impl CavitySpace {
             .collect()
     }
 
+    /// The pairs `(k, l)` with equal excitation number, the sector Eq. (7)–(8) leave invariant
+    /// and the steady state lies in, ordered by excitation number (then `k`, `l`): in that
+    /// order the generator is block-tridiagonal (jumps move one excitation) and banded.
+    pub fn conserved_sector(&self) -> Sector {
+        let excitations = self.excitations();
+        let mut pairs = Sector::charge_difference(&excitations, 0).pairs().to_vec();
+        pairs.sort_by_key(|&(i, j)| (excitations[i], i, j));
+        Sector::from_pairs(self.dim(), pairs)
+    }
+
     /// The basis permutation exchanging the two qubits, `|n q1 q2⟩ ↦ |n q2 q1⟩`: a symmetry of
     /// Eq. (7)–(8), whose qubits are identical.
     pub fn qubit_swap(&self) -> Vec<usize> {
@@ -95,98 +106,63 @@ pub fn cavity_lowering(cutoff: usize) -> DMatrix<Complex64> {
     })
 }
 
+/// The cavity ladder factors of Eq. (7) in the factorial picture `ρ = S r S`,
+/// `S = diag(√n!)` on the Fock space: `[S⁻¹ a S, S⁻¹ a† S]`, i.e. `|n⟩ ↦ n |n−1⟩` and
+/// `|n⟩ ↦ |n+1⟩`, both with integer entries (see [`crate::cavity::exact`] for the derivation).
+///
+/// # Formula
+/// ```text
+/// (S⁻¹ a S)_{n−1,n}  = √(n!)/√((n−1)!) · √n = √n · √n = n
+/// (S⁻¹ a† S)_{n+1,n} = √(n!)/√((n+1)!) · √(n+1)            = 1
+/// ```
+pub fn factorial_cavity_factors<T: Ring>(cutoff: usize) -> [DMatrix<T>; 2] {
+    let lowering = DMatrix::from_fn(cutoff, cutoff, |i, j| {
+        if j == i + 1 {
+            T::from_ratio(j as i64, 1)
+        } else {
+            T::zero()
+        }
+    });
+    let raising = DMatrix::from_fn(cutoff, cutoff, |i, j| {
+        if i == j + 1 { T::one() } else { T::zero() }
+    });
+    [lowering, raising]
+}
+
 /// The operators of Eq. (7)–(8) on a [`CavitySpace`]: `a`, the commuting qubit lowering
 /// operators `c1`, `c2`, and (built once, since every solve needs them) the coupling
 /// Hamiltonian, the free Hamiltonian and the jump operators.
+///
+/// Over `Complex64` in the Fock basis ([`CavityOperators::new`]); over any [`Ring`] in the
+/// factorial picture ([`CavityOperators::factorial_picture`]), where every entry is an integer.
 #[derive(Clone, Debug)]
-pub struct CavityOperators {
+pub struct CavityOperators<T = Complex64> {
     space: CavitySpace,
-    cavity: DMatrix<Complex64>,
-    qubits: [DMatrix<Complex64>; 2],
-    coupling: DMatrix<Complex64>,
-    free: DMatrix<Complex64>,
-    jumps: [DMatrix<Complex64>; 5],
+    /// The cavity factors `[a_N, a_N†]` (in a picture: `[S⁻¹a_N S, S⁻¹a_N† S]`), `N × N`.
+    factors: [DMatrix<T>; 2],
+    cavity: DMatrix<T>,
+    qubits: [DMatrix<T>; 2],
+    coupling: DMatrix<T>,
+    free: DMatrix<T>,
+    jumps: [DMatrix<T>; 5],
+    /// `S⁻¹ a†a S` for the cavity channel when it is not `o†o` of the cavity jump (a
+    /// non-unitary picture); `None` in the Fock basis and its unitary gauges.
+    cavity_number: Option<DMatrix<T>>,
 }
 
-impl CavityOperators {
+impl CavityOperators<Complex64> {
     /// The operators `a ⊗ 1 ⊗ 1`, `1 ⊗ c1`, `1 ⊗ c2` of Eq. (7)–(8) with `cutoff` Fock states.
     ///
     /// # Errors
     /// [`CavityError::CutoffOutOfRange`] outside `MIN_CUTOFF..=MAX_CUTOFF`.
     pub fn new(cutoff: usize) -> Result<Self, CavityError> {
-        Ok(Self::with_cavity_factor(
+        let lowering = cavity_lowering(cutoff);
+        let raising = dagger(&lowering);
+        Ok(Self::with_cavity_factors(
             CavitySpace::new(cutoff)?,
-            cavity_lowering(cutoff),
+            [lowering, raising],
+            None,
         ))
-    }
-
-    /// The operators with the cavity factor `a_N` (`N × N`) given; every product is a Kronecker
-    /// product of small factors (`c_i† a = a_N ⊗ c_i†` since they act on different factors), so
-    /// building costs `O(dim²)`, not `O(dim³)`.
-    fn with_cavity_factor(space: CavitySpace, cavity_factor: DMatrix<Complex64>) -> Self {
-        let id_cavity = identity::<Complex64>(space.cutoff());
-        let [c1, c2] = two_qubit_lowering::<Complex64>(LadderConvention::CommutingQubits);
-        let collective = &c1 + &c2;
-        // Eq. (7) coupling: Σ_i (c_i† a + c_i a†) = a_N ⊗ (c1 + c2)† + a_N† ⊗ (c1 + c2)
-        let coupling =
-            kron(&cavity_factor, &dagger(&collective)) + kron(&dagger(&cavity_factor), &collective);
-        let cavity = kron(&cavity_factor, &identity(4));
-        let qubits = [kron(&id_cavity, &c1), kron(&id_cavity, &c2)];
-        let excitations = space.excitations();
-        // Σ_i c_i†c_i + a†a as an exact integer diagonal (a†a from √n·√n would carry rounding).
-        let free = DMatrix::from_fn(space.dim(), space.dim(), |i, j| {
-            Complex64::new(if i == j { excitations[i] as f64 } else { 0.0 }, 0.0)
-        });
-        let [q1, q2] = &qubits;
-        let jumps = [
-            dagger(q1),
-            dagger(q2),
-            q1.clone(),
-            q2.clone(),
-            cavity.clone(),
-        ];
-        CavityOperators {
-            space,
-            cavity,
-            qubits,
-            coupling,
-            free,
-            jumps,
-        }
-    }
-
-    /// The same model in the photon phase gauge `|n q1 q2⟩ ↦ iⁿ|n q1 q2⟩`, i.e. `a ↦ U†aU = i a`:
-    /// a unitary change of basis under which the generator of Eq. (7)–(8) maps real matrices to
-    /// real matrices (the Hamiltonian becomes `i ×` real antisymmetric, the jumps stay real).
-    pub fn photon_gauge(&self) -> Self {
-        let factor = cavity_lowering(self.space.cutoff()) * Complex64::new(0.0, 1.0);
-        Self::with_cavity_factor(self.space, factor)
-    }
-
-    /// The Hilbert space of Eq. (7).
-    pub fn space(&self) -> CavitySpace {
-        self.space
-    }
-
-    /// The cavity lowering operator `a` of Eq. (7).
-    pub fn cavity_lowering(&self) -> &DMatrix<Complex64> {
-        &self.cavity
-    }
-
-    /// The qubit lowering operators `[c1, c2]` of Eq. (7) (commuting between qubits).
-    pub fn qubit_lowering(&self) -> &[DMatrix<Complex64>; 2] {
-        &self.qubits
-    }
-
-    /// The coupling of Eq. (7) at `g = 1`: `Σ_i (c_i† a + c_i a†)`.
-    pub fn coupling_hamiltonian(&self) -> &DMatrix<Complex64> {
-        &self.coupling
-    }
-
-    /// The free part of Eq. (7) at `ω0 = ω_cav = 1`: `Σ_i c_i†c_i + a†a`, the excitation
-    /// number (an exact integer diagonal).
-    pub fn free_hamiltonian(&self) -> &DMatrix<Complex64> {
-        &self.free
     }
 
     /// The generator `∂_t ρ = i[ρ, H_TC] + 𝓛(ρ)` of Eq. (7)–(8), with `ω_cav = ω0`:
@@ -200,23 +176,152 @@ impl CavityOperators {
     /// operator `√p c†`.
     pub fn generator(&self, params: &CavityParams) -> Lindblad<Complex64> {
         let re = |x: f64| Complex64::new(x, 0.0);
-        let mut hamiltonian = &self.coupling * re(params.coupling());
-        if let Frame::Lab { omega0 } = params.frame() {
-            hamiltonian += &self.free * re(omega0);
-        }
-        let rates = [
-            params.pump(),
-            params.pump(),
-            params.gamma(),
-            params.gamma(),
-            params.kappa(),
+        let omega0 = match params.frame() {
+            Frame::Rotating => None,
+            Frame::Lab { omega0 } => Some(re(omega0)),
+        };
+        self.generator_with(
+            re(params.coupling()),
+            omega0,
+            [
+                params.pump(),
+                params.pump(),
+                params.gamma(),
+                params.gamma(),
+                params.kappa(),
+            ]
+            .map(re),
+        )
+    }
+}
+
+impl<T: Ring> CavityOperators<T> {
+    /// The operators of Eq. (7)–(8) in the factorial picture `ρ = S r S`, `S = diag(√n!) ⊗ 1`
+    /// (see [`crate::cavity::exact`]): every entry is an integer, so over the Gaussian
+    /// rationals the generator is exact.
+    ///
+    /// # Errors
+    /// [`CavityError::CutoffOutOfRange`] outside `MIN_CUTOFF..=MAX_CUTOFF`.
+    pub fn factorial_picture(cutoff: usize) -> Result<Self, CavityError> {
+        let space = CavitySpace::new(cutoff)?;
+        let photons = DMatrix::from_fn(space.dim(), space.dim(), |i, j| {
+            if i == j {
+                T::from_ratio(space.photons(i) as i64, 1)
+            } else {
+                T::zero()
+            }
+        });
+        Ok(Self::with_cavity_factors(
+            space,
+            factorial_cavity_factors(cutoff),
+            Some(photons),
+        ))
+    }
+
+    /// The operators with the cavity factors `[lowering, raising]` (`N × N`) given; every
+    /// product is a Kronecker product of small factors (`c_i† a = a_N ⊗ c_i†` since they act on
+    /// different factors), so building costs `O(dim²)`, not `O(dim³)`.
+    fn with_cavity_factors(
+        space: CavitySpace,
+        factors: [DMatrix<T>; 2],
+        cavity_number: Option<DMatrix<T>>,
+    ) -> Self {
+        let id_cavity = identity::<T>(space.cutoff());
+        let [c1, c2] = two_qubit_lowering::<T>(LadderConvention::CommutingQubits);
+        let collective = &c1 + &c2;
+        let [lowering, raising] = &factors;
+        // Eq. (7) coupling: Σ_i (c_i† a + c_i a†) = a_N ⊗ (c1 + c2)† + a_N† ⊗ (c1 + c2)
+        let coupling = kron(lowering, &dagger(&collective)) + kron(raising, &collective);
+        let cavity = kron(lowering, &identity(4));
+        let qubits = [kron(&id_cavity, &c1), kron(&id_cavity, &c2)];
+        let excitations = space.excitations();
+        // Σ_i c_i†c_i + a†a as an exact integer diagonal (a†a from √n·√n would carry rounding).
+        let free = DMatrix::from_fn(space.dim(), space.dim(), |i, j| {
+            if i == j {
+                T::from_ratio(excitations[i], 1)
+            } else {
+                T::zero()
+            }
+        });
+        let [q1, q2] = &qubits;
+        let jumps = [
+            dagger(q1),
+            dagger(q2),
+            q1.clone(),
+            q2.clone(),
+            cavity.clone(),
         ];
-        self.jumps.iter().zip(rates).zip(CHANNELS).fold(
+        CavityOperators {
+            space,
+            factors,
+            cavity,
+            qubits,
+            coupling,
+            free,
+            jumps,
+            cavity_number,
+        }
+    }
+
+    /// The same model in the photon phase gauge `|n q1 q2⟩ ↦ iⁿ|n q1 q2⟩`, i.e. `a ↦ U†aU = i a`:
+    /// a unitary change of basis under which the generator of Eq. (7)–(8) maps real matrices to
+    /// real matrices (the Hamiltonian becomes `i ×` real antisymmetric, the jumps stay real).
+    /// `U` is diagonal, so it commutes with the factorial picture's `S`: the gauge of that
+    /// picture is real too.
+    pub fn photon_gauge(&self) -> Self {
+        let [lowering, raising] = &self.factors;
+        let i = T::imag_unit();
+        let factors = [
+            lowering.map(|z| z * i.clone()),
+            raising.map(|z| z * -i.clone()),
+        ];
+        Self::with_cavity_factors(self.space, factors, self.cavity_number.clone())
+    }
+
+    /// The Hilbert space of Eq. (7).
+    pub fn space(&self) -> CavitySpace {
+        self.space
+    }
+
+    /// The cavity lowering operator `a` of Eq. (7).
+    pub fn cavity_lowering(&self) -> &DMatrix<T> {
+        &self.cavity
+    }
+
+    /// The qubit lowering operators `[c1, c2]` of Eq. (7) (commuting between qubits).
+    pub fn qubit_lowering(&self) -> &[DMatrix<T>; 2] {
+        &self.qubits
+    }
+
+    /// The coupling of Eq. (7) at `g = 1`: `Σ_i (c_i† a + c_i a†)`.
+    pub fn coupling_hamiltonian(&self) -> &DMatrix<T> {
+        &self.coupling
+    }
+
+    /// The free part of Eq. (7) at `ω0 = ω_cav = 1`: `Σ_i c_i†c_i + a†a`, the excitation
+    /// number (an exact integer diagonal).
+    pub fn free_hamiltonian(&self) -> &DMatrix<T> {
+        &self.free
+    }
+
+    /// The generator of Eq. (7)–(8) (see [`CavityOperators::generator`]) with the coupling
+    /// `g`, the lab-frame frequency `ω0` (`None`: rotating frame) and the channel rates
+    /// `[p, p, γ, γ, κ]` in the order of [`CHANNELS`], in this operator set's picture.
+    pub fn generator_with(&self, coupling: T, omega0: Option<T>, rates: [T; 5]) -> Lindblad<T> {
+        let mut hamiltonian = self.coupling.map(|z| z * coupling.clone());
+        if let Some(omega0) = omega0 {
+            hamiltonian += self.free.map(|z| z * omega0.clone());
+        }
+        self.jumps.iter().zip(rates).zip(CHANNELS).enumerate().fold(
             Lindblad::new(hamiltonian),
-            |lindblad, ((op, rate), label)| {
-                lindblad
-                    .with_jump(label, re(rate), op.clone())
-                    .expect("every operator is built on the same space")
+            |lindblad, (k, ((op, rate), label))| {
+                match (&self.cavity_number, k) {
+                    (Some(number), 4) => {
+                        lindblad.with_jump_number(label, rate, op.clone(), number.clone())
+                    }
+                    _ => lindblad.with_jump(label, rate, op.clone()),
+                }
+                .expect("every operator is built on the same space")
             },
         )
     }

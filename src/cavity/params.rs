@@ -52,7 +52,8 @@ impl CavityParams {
     ///
     /// # Errors
     /// [`CavityError::InvalidParameter`] for a non-finite value, a negative `g`, `p` or `γ`, or
-    /// `κ ≤ 0` (a lossless cavity has no steady state in the limit of large cutoff).
+    /// `κ ≤ 0` (a lossless cavity has no steady state in the limit of large cutoff). `g = 0`
+    /// (uncoupled qubits) is a valid model; the command line, whose unit is `g`, rejects it.
     pub fn new(coupling: f64, kappa: f64, pump: f64, gamma: f64) -> Result<Self, CavityError> {
         check("g", coupling, coupling >= 0.0, "a finite number ≥ 0")?;
         check("kappa", kappa, kappa > 0.0, "a finite number > 0")?;

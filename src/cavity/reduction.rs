@@ -7,11 +7,43 @@ use num_complex::Complex64;
 
 use super::CavityError;
 use crate::liouvillian::Sector;
+use crate::ring::{GaussQ, Ring};
 
 /// Relative tolerance of the symmetry checks in [`Reduction::reduce`]: entries of the same
 /// superoperator that agree in exact arithmetic differ by rounding of a few summed products,
 /// well below `64 ε` of the largest entry.
 pub const SYMMETRY_TOLERANCE: f64 = 64.0 * f64::EPSILON;
+
+/// Scalars a symmetry reduction can check: whether a defect (an imaginary part, or the
+/// difference of two entries that a symmetry makes equal) vanishes — up to rounding in f64
+/// ([`SYMMETRY_TOLERANCE`]), exactly over the Gaussian rationals.
+pub trait SymmetryScalar: Ring {
+    /// `|z|` in f64, for the scale of a superoperator and for error reports.
+    fn magnitude(&self) -> f64;
+    /// Whether `defect` vanishes in a superoperator whose largest entry has magnitude `scale`.
+    fn vanishes(defect: &Self, scale: f64) -> bool;
+}
+
+impl SymmetryScalar for Complex64 {
+    fn magnitude(&self) -> f64 {
+        self.norm()
+    }
+    fn vanishes(defect: &Self, scale: f64) -> bool {
+        defect.norm() <= SYMMETRY_TOLERANCE * scale
+    }
+}
+
+impl SymmetryScalar for GaussQ {
+    fn magnitude(&self) -> f64 {
+        self.re
+            .as_rational()
+            .to_f64()
+            .hypot(self.im.as_rational().to_f64())
+    }
+    fn vanishes(defect: &Self, _scale: f64) -> bool {
+        num_traits::Zero::is_zero(defect)
+    }
+}
 
 /// The orbits of a sector's pairs `(i, j)` under transposition `(i, j) ↦ (j, i)` and an
 /// involutive basis permutation `P`, `(i, j) ↦ (P i, P j)`.
@@ -116,49 +148,62 @@ impl Reduction {
 
     /// The real matrix `M` of a sector superoperator `S`, given as `(row, column, value)`
     /// triplets (entries at the same position add up), on the orbit sums:
-    /// `S B_o = Σ_o' M_{o'o} B_o'`.
+    /// `S B_o = Σ_o' M_{o'o} B_o'` (for the generator of Eq. 7–8). Generic over the arithmetic: in f64 (the numeric engine)
+    /// the symmetries hold up to rounding, over the Gaussian rationals (the exact solve of
+    /// [`crate::cavity::exact`]) exactly; `M` is returned in the same ring, real-valued.
     ///
     /// # Errors
-    /// [`CavityError::SymmetryBroken`] when `S B_o` is not real or not constant on some orbit (the generator is then not real or not swap-invariant), beyond
-    /// [`SYMMETRY_TOLERANCE`] of the largest entry.
-    pub fn reduce(
+    /// [`CavityError::SymmetryBroken`] when `S B_o` is not real or not constant on some orbit
+    /// (the generator is then not real or not swap-invariant): beyond [`SYMMETRY_TOLERANCE`] of
+    /// the largest entry in f64, at all over the Gaussian rationals.
+    pub fn reduce<T: SymmetryScalar>(
         &self,
-        triplets: &[(usize, usize, Complex64)],
-    ) -> Result<DMatrix<f64>, CavityError> {
-        let scale = triplets.iter().map(|t| t.2.norm()).fold(0.0, f64::max);
-        let tolerance = SYMMETRY_TOLERANCE * scale;
+        triplets: &[(usize, usize, T)],
+    ) -> Result<DMatrix<T>, CavityError> {
+        let scale = triplets.iter().map(|t| t.2.magnitude()).fold(0.0, f64::max);
         // Row r of S summed over each orbit of columns: (S B_o)_r.
-        let mut rows: Vec<Vec<(usize, Complex64)>> = vec![Vec::new(); self.sector.len()];
-        for &(r, c, v) in triplets {
-            rows[r].push((self.orbit_of[c], v));
+        let mut rows: Vec<Vec<(usize, T)>> = vec![Vec::new(); self.sector.len()];
+        for (r, c, v) in triplets {
+            rows[*r].push((self.orbit_of[*c], v.clone()));
         }
         let n = self.len();
-        let mut reduced = DMatrix::<f64>::zeros(n, n);
-        let mut row_sums = vec![Complex64::new(0.0, 0.0); n];
+        let mut reduced = DMatrix::from_element(n, n, T::zero());
+        let mut row_sums = vec![T::zero(); n];
+        let half = T::from_ratio(1, 2);
         let (mut imaginary, mut mismatch) = (0.0_f64, 0.0_f64);
         for (o_row, members) in self.members.iter().enumerate() {
             for (m, &r) in members.iter().enumerate() {
-                row_sums.fill(Complex64::new(0.0, 0.0));
-                for &(o, v) in &rows[r] {
-                    row_sums[o] += v;
+                row_sums.fill(T::zero());
+                for (o, v) in &rows[r] {
+                    row_sums[*o] += v.clone();
                 }
                 for (o, w) in row_sums.iter().enumerate() {
-                    imaginary = imaginary.max(w.im.abs());
+                    // w − re(w) = i·im(w); re(w) = (w + w*)/2 is exact in both arithmetics.
+                    let mut real = w.conj();
+                    real += w.clone();
+                    real *= half.clone();
+                    let imaginary_part = w.clone() - real.clone();
+                    if !T::vanishes(&imaginary_part, scale) {
+                        imaginary = imaginary.max(imaginary_part.magnitude());
+                    }
                     if m == 0 {
-                        reduced[(o_row, o)] = w.re;
+                        reduced[(o_row, o)] = real;
                     } else {
-                        mismatch = mismatch.max((w.re - reduced[(o_row, o)]).abs());
+                        let defect = real - reduced[(o_row, o)].clone();
+                        if !T::vanishes(&defect, scale) {
+                            mismatch = mismatch.max(defect.magnitude());
+                        }
                     }
                 }
             }
         }
-        if imaginary > tolerance {
+        if imaginary > 0.0 {
             return Err(CavityError::SymmetryBroken {
                 symmetry: "real in the photon phase gauge",
                 mismatch: imaginary,
             });
         }
-        if mismatch > tolerance {
+        if mismatch > 0.0 {
             return Err(CavityError::SymmetryBroken {
                 symmetry: "invariant under transposition and qubit swap",
                 mismatch,
@@ -167,9 +212,10 @@ impl Reduction {
         Ok(reduced)
     }
 
-    /// Sector coordinates of `ρ = Σ_o x_o B_o`.
-    pub fn expand(&self, reduced: &[f64]) -> Vec<f64> {
-        self.orbit_of.iter().map(|&o| reduced[o]).collect()
+    /// Sector coordinates of `ρ = Σ_o x_o B_o` (the steady state of Eq. 7–8 from its reduced
+    /// coordinates).
+    pub fn expand<T: Clone>(&self, reduced: &[T]) -> Vec<T> {
+        self.orbit_of.iter().map(|&o| reduced[o].clone()).collect()
     }
 }
 

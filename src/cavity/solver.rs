@@ -25,7 +25,7 @@ use super::model::{CavityOperators, CavitySpace, fock_populations, qubit_state};
 use super::params::{CavityParams, Frame};
 use super::reduction::Reduction;
 use crate::concurrence::wootters;
-use crate::liouvillian::{Entry, Lindblad, Sector, entries};
+use crate::liouvillian::{Entry, Lindblad, entries};
 use crate::steady_state::SteadyStateError;
 
 /// A pivot of the normalised reduced system below this fraction of the largest pivot is taken
@@ -139,11 +139,7 @@ impl CavitySolver {
         let space = operators.space();
         // The conserved sector, ordered by excitation number so that the reduced generator is
         // block-tridiagonal (jumps change it by ±1) and banded.
-        let excitations = space.excitations();
-        let mut pairs = Sector::charge_difference(&excitations, 0).pairs().to_vec();
-        pairs.sort_by_key(|&(i, j)| (excitations[i], i, j));
-        let sector = Sector::from_pairs(space.dim(), pairs);
-        let reduction = Reduction::new(sector, &space.qubit_swap())?;
+        let reduction = Reduction::new(space.conserved_sector(), &space.qubit_swap())?;
         let unit = CavityParams::new(1.0, 1.0, 1.0, 1.0)?;
         let gauged = operators.photon_gauge().generator(&unit);
         let unit_generator = operators.generator(&unit);
@@ -153,12 +149,13 @@ impl CavitySolver {
         let pair = |k: usize| -> Result<Vec<_>, CavityError> {
             Ok([channel(k)?, channel(k + 1)?].concat())
         };
+        let real = |m: DMatrix<Complex64>| m.map(|z| z.re);
         let generator = ReducedGenerator::new([
-            reduction.reduce(&gauged.hamiltonian_triplets(sector)?)?,
-            reduction.reduce(&free_generator.hamiltonian_triplets(sector)?)?,
-            reduction.reduce(&pair(0)?)?,
-            reduction.reduce(&pair(2)?)?,
-            reduction.reduce(&channel(4)?)?,
+            real(reduction.reduce(&gauged.hamiltonian_triplets(sector)?)?),
+            real(reduction.reduce(&free_generator.hamiltonian_triplets(sector)?)?),
+            real(reduction.reduce(&pair(0)?)?),
+            real(reduction.reduce(&pair(2)?)?),
+            real(reduction.reduce(&channel(4)?)?),
         ]);
         let ground = reduction
             .orbit(0, 0)

@@ -29,6 +29,8 @@ pub fn claims() -> Vec<Claim> {
             method: "exact steady state over the Gaussian rationals (16x16 kernel, nullity 1) at \
                      fresh random rational rate ratios; its Wootters concurrence and Eq. 4-5 as \
                      MPFR enclosures at 256 bits must overlap",
+
+            theorems: &["eq4-5-wootters"],
             run: eq4_5,
         },
         Claim {
@@ -36,6 +38,8 @@ pub fn claims() -> Vec<Claim> {
             paper: "below Eq. (2): c_i obey anticommutation rules {c_i, c_j^dag} = delta_ij",
             method: "exact steady states with commuting qubit operators and with Jordan-Wigner \
                      fermions at random rational points, each compared with Eq. 4-5",
+
+            theorems: &["jordan-wigner-reading"],
             run: operator_convention,
         },
         Claim {
@@ -43,6 +47,8 @@ pub fn claims() -> Vec<Claim> {
             paper: "the steady state rho_SS, i.e. the solution of [rho_SS, H0] = i L(rho_SS)",
             method: "exact nullity of the 16x16 Liouvillian (Gaussian rationals) at random \
                      rational points, including zero decay rates",
+
+            theorems: &["steady-state"],
             run: unique_steady_state,
         },
         Claim {
@@ -52,6 +58,8 @@ pub fn claims() -> Vec<Claim> {
                     cold bath is at zero temperature while the hot one goes to infinite temperature",
             method: "MPFR enclosures (128 bits) on the thermal grid beta in [0, 20]^2 (step 0.5) \
                      and along beta_A = 0, beta_S -> inf",
+
+            theorems: &["thermal-bound", "thermal-supremum"],
             run: thermal_limit,
         },
         Claim {
@@ -61,6 +69,8 @@ pub fn claims() -> Vec<Claim> {
                     giving the limiting value C_SS = 1/2",
             method: "MPFR enclosures (128 bits) on beta in [-20, 20]^2 (step 1) and along \
                      beta_A = -beta_S -> -inf and its mirror",
+
+            theorems: &["negative-temperature-bound", "negative-temperature-limit"],
             run: negative_temperature_limit,
         },
         Claim {
@@ -69,6 +79,8 @@ pub fn claims() -> Vec<Claim> {
                     i.e. when beta_S = beta_A",
             method: "MPFR enclosures (128 bits) on beta_A = beta_S in [-20, 20] (step 0.25): \
                      the concurrence enclosure must be exactly 0",
+
+            theorems: &["balanced-baths-separable"],
             run: balanced_separable,
         },
         Claim {
@@ -77,6 +89,8 @@ pub fn claims() -> Vec<Claim> {
                     effective temperature, gives C_SS = 0",
             method: "MPFR enclosures (128 bits) on beta in [-20, 0]^2 (step 0.5): the \
                      concurrence enclosure must be exactly 0",
+
+            theorems: &["negative-quadrant-separable"],
             run: both_negative_separable,
         },
         Claim {
@@ -85,6 +99,8 @@ pub fn claims() -> Vec<Claim> {
                     reservoirs at negative effective temperature",
             method: "exact heat currents at random rational points (Q_A + Q_S = 0 exactly); \
                      MPFR enclosures (128 bits) of S_irr on beta in [-10, 10]^2 (step 0.5)",
+
+            theorems: &["heat-currents", "entropy-production"],
             run: second_law,
         },
         Claim {
@@ -95,6 +111,8 @@ pub fn claims() -> Vec<Claim> {
             method: "Fig. 1 grid beta in [-10, 10]^2 (41x41, MPFR enclosures): location of the \
                      maxima of C and S_irr, Spearman rank correlation over the grid and over the \
                      entangled region",
+
+            theorems: &[],
             run: entropy_tracks_entanglement,
         },
     ]
@@ -261,10 +279,36 @@ fn unique_steady_state(context: &Context) -> Result<Outcome, String> {
             },
         ));
     }
+    // The cavity model (Eq. 7–8): unique with pumping or decay, not unique without either
+    // (the dark state |A, 0⟩ and the ground state are both stationary).
+    let cavity = |pump, gamma| {
+        crate::cavity::CavityParams::new(1.0, 2.0, pump, gamma).and_then(|p| {
+            crate::cavity::CavityEngine::new().solve(&p, crate::cavity::Cutoff::Fixed(6))
+        })
+    };
+    let generic = cavity(5e-3, 1e-3);
+    let degenerate = cavity(0.0, 0.0);
+    checks.push(Check::new(
+        "cavity model (cutoff 6): unique at p = 5e-3 g, gamma = 1e-3 g, kappa = 2 g",
+        generic.is_ok(),
+        generic.as_ref().map_or_else(
+            |e| e.to_string(),
+            |(s, _)| format!("residual {:.1e}", s.residual),
+        ),
+    ));
+    checks.push(Check::new(
+        "cavity model: p = gamma = 0 is reported as not unique, not solved",
+        matches!(
+            degenerate,
+            Err(crate::cavity::CavityError::NotUnique { .. })
+        ),
+        degenerate.map_or_else(|e| e.to_string(), |_| "a state was returned".into()),
+    ));
     Ok(Outcome {
         summary: format!(
             "exact kernel of the 16x16 Liouvillian is one-dimensional at {} points (random \
-             rationals, and zero decay rates)",
+             rationals, and zero decay rates); cavity model unique with pumping, p = gamma = 0 \
+             reported as not unique",
             points.len()
         ),
         data: json!({"points": points.len()}),

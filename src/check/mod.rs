@@ -1,6 +1,7 @@
 //! The claim registry behind `steadyent check`: every claim of the paper, how it is checked,
 //! and its verdict with the evidence that decided it.
 
+use std::sync::OnceLock;
 use std::time::Instant;
 
 use rayon::prelude::*;
@@ -9,6 +10,7 @@ use serde_json::Value;
 
 use crate::interval::Interval;
 
+mod cavity_claims;
 mod diamond_claims;
 pub mod report;
 mod stats;
@@ -70,7 +72,10 @@ pub struct Claim {
     /// The method: exact proof, MPFR evaluation with its precision, numeric solve with its
     /// tolerance.
     pub method: &'static str,
-    /// Runs the check.
+    /// Theorems of `proofs/` that prove the claim (or its exact part); each becomes a
+    /// sub-check that holds when the theorem's certificates all check.
+    pub theorems: &'static [&'static str],
+    /// Runs the numeric and exact spot checks.
     pub run: fn(&Context) -> Result<Outcome, String>,
 }
 
@@ -116,7 +121,38 @@ pub struct ClaimReport {
 
 /// Every claim, in report order.
 pub fn registry() -> Vec<Claim> {
-    diamond_claims::claims()
+    let mut claims = diamond_claims::claims();
+    claims.extend(cavity_claims::claims());
+    claims
+}
+
+/// The theorems of `proofs/`, derived and checked once per process (shared by the claims).
+fn theorems() -> Result<&'static [crate::proofs::TheoremReport], String> {
+    static THEOREMS: OnceLock<Result<Vec<crate::proofs::TheoremReport>, String>> = OnceLock::new();
+    THEOREMS
+        .get_or_init(|| crate::proofs::run_all().map_err(|e| e.to_string()))
+        .as_deref()
+        .map_err(Clone::clone)
+}
+
+/// A sub-check that holds when theorem `id` of `proofs/` is proved (every certificate checks).
+///
+/// # Errors
+/// When the derivation fails or no theorem has this id.
+fn theorem_check(id: &str) -> Result<Check, String> {
+    let theorem = theorems()?
+        .iter()
+        .find(|t| t.id == id)
+        .ok_or_else(|| format!("no theorem '{id}' in proofs/"))?;
+    Ok(Check::new(
+        format!("theorem {id}: {}", theorem.title),
+        theorem.verdict == crate::proofs::Verdict::Proved,
+        format!(
+            "{} by exact certificates ({}), proofs/{id}.md",
+            theorem.verdict.word(),
+            theorem.certificate_kinds.join(", ")
+        ),
+    ))
 }
 
 /// Runs `claims` (in parallel) against `context`, keeping registry order.
@@ -125,7 +161,12 @@ pub fn run_claims(claims: &[Claim], context: &Context) -> Vec<ClaimReport> {
         .par_iter()
         .map(|claim| {
             let start = Instant::now();
-            let result = (claim.run)(context);
+            let result = (claim.run)(context).and_then(|mut outcome| {
+                for id in claim.theorems.iter().rev() {
+                    outcome.checks.insert(0, theorem_check(id)?);
+                }
+                Ok(outcome)
+            });
             let seconds = start.elapsed().as_secs_f64();
             match result {
                 Ok(outcome) => {

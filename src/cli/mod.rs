@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 pub mod cavity;
+pub mod cavity_exact;
 pub mod check;
 pub mod diamond;
 pub mod plot;
@@ -43,7 +44,7 @@ enum Command {
     /// Draw Fig. 1(b),(c) or Fig. 2(b),(c) as an SVG or PNG file.
     Plot(plot::PlotArgs),
     /// Full cavity-QED model (Eq. 7–8) and its effective diamond model (Eq. 9) at one point,
-    /// units g = 1.
+    /// units g = 1; with --exact, the truncated model solved exactly over the rationals.
     Cavity(cavity::CavityArgs),
     /// Figure data as CSV or JSON: Fig. 1(b)/(c) over a (β_A, β_S) grid, Fig. 2(b)/(c) full
     /// and effective concurrence over log-spaced κ/g.

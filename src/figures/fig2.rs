@@ -64,7 +64,7 @@ impl Fig2Data {
 }
 
 /// The data of Fig. 2(b) or 2(c): the full model (Eq. 7–8) and the effective model (Eq. 9)
-/// over `points` log-spaced values of `κ/g` per pump rate ([`sweep()`](crate::cavity::sweep())).
+/// over `points` log-spaced values of `κ/g` per pump rate ([`sweep()`]).
 ///
 /// # Errors
 /// [`CavityError`] when a point cannot be solved.
