@@ -514,10 +514,10 @@ impl DiamondSystem {
 /// each digit certified by an enclosure (see [`DiamondSystem::certify`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CertifiedDiamond {
-    /// `α = e^{β_A}`.
-    pub alpha: String,
-    /// `σ = e^{β_S}`.
-    pub sigma: String,
+    /// `α = e^{β_A}`; `None` where it is unbounded (`β_A = +∞`, see [`crate::limits`]).
+    pub alpha: Option<String>,
+    /// `σ = e^{β_S}`; `None` where it is unbounded (`β_S = +∞`).
+    pub sigma: Option<String>,
     /// Populations of `G, S, A, E`.
     pub populations: [String; 4],
     /// Wootters concurrence of `ρ_SS`.
@@ -542,8 +542,8 @@ pub enum EntropyProduction {
     Value(String),
     /// `|Ṡ| = ∞`: a bath at `β = −∞` exchanges non-zero heat.
     Diverges,
-    /// `Ṡ → +∞` in the limit `β → +∞` of a bath that exchanges non-zero heat (see
-    /// [`crate::limits`]).
+    /// `Ṡ → +∞` (grows without bound, positive) in the limit `β → +∞` of a bath that exchanges
+    /// non-zero heat (see [`crate::limits`]).
     DivergesToPlusInfinity,
 }
 
@@ -644,8 +644,8 @@ impl DiamondSystem {
                     &entropy,
                 ) {
                     return Ok(CertifiedDiamond {
-                        alpha,
-                        sigma,
+                        alpha: Some(alpha),
+                        sigma: Some(sigma),
                         populations: [g, s, a, x],
                         concurrence,
                         concurrence_closed_form: Some(closed),

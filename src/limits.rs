@@ -33,7 +33,8 @@
 //! How fast the limit is approached: at `β = +∞` versus a large finite `β`, populations and heat
 //! currents differ by `O(e^{−β})` (rational in `t = e^{−β}`, analytic at `t = 0`), the
 //! concurrence by `O(e^{−β/2})` (Eq. 4 subtracts `2√(p_G p_E)` with `p_E = O(t)`); see
-//! `tests/limits.rs`. Output: `α` or `σ` at `β = +∞` prints as `inf`, echoing the input.
+//! `tests/limits.rs`. Output: `α` or `σ` at `β = +∞` is unbounded and not printed as a value
+//! (no `inf` outside a β field); `Ṡ → +∞` is reported as a divergence, not a number.
 
 use std::sync::OnceLock;
 
@@ -382,7 +383,7 @@ pub fn limit_state(
 /// Every Eq. (3)–(6) quantity at `(β_A, β_S)` with at least one `β = +∞`, as the limit with
 /// `digits` certified significant digits (Ziv's strategy as in
 /// [`crate::diamond::DiamondSystem::certify`], which calls this). `α` or `σ` at `β = +∞` is
-/// printed `inf` (`e^{+∞}`, echoing the input); everything else is a certified decimal.
+/// unbounded and left out (`None`); everything else is a certified decimal.
 ///
 /// # Errors
 /// [`DiamondError::ZeroTemperature`] when the limit is not decided (see [`enclose_limit`]);
@@ -403,9 +404,10 @@ pub fn certify_limit(
     let exponent_bits = (1.0 + magnitude(beta_a) + magnitude(beta_s)).log2().ceil() as u32;
     let mut prec = (initial_precision(digits) + exponent_bits).min(max_bits);
     let text = |x: &Interval| certified_decimal(x, digits);
+    // `e^{+∞}` has no value to print: `None` (the output names β = inf instead).
     let rate_text = |x: &Option<Interval>| match x {
-        None => Some("inf".to_string()),
-        Some(x) => text(x),
+        None => Some(None),
+        Some(x) => text(x).map(Some),
     };
     while prec <= max_bits {
         if let Some(e) = enclose_limit(beta_a, beta_s, prec, convention)? {

@@ -199,14 +199,19 @@ fn diamond_zero_temperature_prints_the_limit() {
     assert_eq!(v["populations"]["G"], "0.66666666666666666667");
     assert_eq!(v["populations"]["A"], "0");
     assert_eq!(v["heat_current_a"], "-1.3333333333333333333");
-    assert_eq!(v["alpha"], "inf");
+    assert!(v.get("alpha").is_none(), "e^inf is unbounded, not a value");
+    assert_eq!(v["sigma"], "1.0000000000000000000");
     assert_eq!(v["zero_temperature_limit"], true);
     assert_eq!(v["entropy_production_diverges"], true);
-    assert_eq!(v["entropy_production_limit"], "+infinity");
+    assert_eq!(
+        v["entropy_production_divergence"],
+        "positive, grows without bound"
+    );
     assert!(v.get("entropy_production").is_none());
     let (code, stdout, _) = run(&["diamond", "--beta-a", "-inf", "--beta-s", "inf"]);
     assert_eq!(code, 0);
-    assert!(stdout.contains("diverges to +infinity"), "{stdout}");
+    assert!(stdout.contains("grows without bound, positive"), "{stdout}");
+    assert!(stdout.contains("unbounded (beta_s = inf"), "{stdout}");
 }
 
 /// Both baths at zero temperature: no unique limit, exit 2 naming both flags.
@@ -234,7 +239,8 @@ fn reference_points_accept_zero_temperature_rows() {
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(lines.len(), 4);
     let first: Vec<&str> = lines[1].split(',').collect();
-    assert_eq!(&first[..3], ["inf", "2", "inf"]);
+    // α = e^inf is unbounded: an empty field, as Ṡ below.
+    assert_eq!(&first[..3], ["inf", "2", ""]);
     // Ṡ diverges: the column is empty, as for β = −∞.
     assert_eq!(first[11], "");
     let (_, diamond, _) = run(&[
@@ -251,7 +257,11 @@ fn reference_points_accept_zero_temperature_rows() {
     ]);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert!(v["points"][0]["entropy_production"].is_null());
-    assert_eq!(v["points"][0]["entropy_production_limit"], "+infinity");
+    assert_eq!(
+        v["points"][0]["entropy_production_divergence"],
+        "positive, grows without bound"
+    );
+    assert!(v["points"][0]["alpha"].is_null());
     assert_eq!(v["points"][2]["entropy_production"], "0");
     std::fs::write(&file, "beta_a,beta_s\n1,2\ninf,inf\n").unwrap();
     let (code, stdout, stderr) = run(&["reference", "--points", file.to_str().unwrap()]);

@@ -45,6 +45,23 @@ fn no_nan_or_infinity_in_any_output() {
             "diamond", "--alpha", "0", "--sigma", "2", "--format", "json",
         ],
         &["diamond", "--alpha", "0", "--sigma", "0"],
+        &["diamond", "--beta-a", "inf", "--beta-s", "2"],
+        &[
+            "diamond", "--beta-a", "-inf", "--beta-s", "inf", "--format", "json",
+        ],
+        &[
+            "diamond",
+            "--beta-a",
+            "inf",
+            "--beta-s",
+            "inf",
+            "--convention",
+            "jordan-wigner",
+            "--format",
+            "json",
+        ],
+        &["sweep", "fig1b", "--resolution", "5"],
+        &["sweep", "fig1c", "--resolution", "3", "--format", "json"],
         &[
             "reference",
             "--beta-a-grid",

@@ -55,8 +55,8 @@ impl From<Convention> for LadderConvention {
 pub struct DiamondArgs {
     /// Inverse temperature β_A of the bath on J_A = c1 − c2, in units of 1/ω0: an exact
     /// decimal (e.g. -2, 3.5, 1e-3), inf or -inf. At inf (zero temperature) every value printed
-    /// is the certified limit β_A → +∞ (the entropy production diverges to +infinity there
-    /// with commuting operators). --beta-a inf with --beta-s inf has no unique limit (exit 2).
+    /// is the certified limit β_A → +∞ (the entropy production grows without bound there with
+    /// commuting operators). --beta-a inf with --beta-s inf has no unique limit (exit 2).
     #[arg(
         long,
         allow_hyphen_values = true,
@@ -172,6 +172,12 @@ pub(crate) fn certify_error(argument: &str, e: DiamondError) -> CliError {
     }
 }
 
+/// `e^β` for the table: the certified decimal, or a note where `β = +∞` makes it unbounded.
+fn rate_text(rate: &Option<String>, beta: &str) -> String {
+    rate.clone()
+        .unwrap_or_else(|| format!("unbounded ({beta} = inf; values are the limit)"))
+}
+
 fn run_temperatures(
     beta_a: &ExtendedRational,
     beta_s: &ExtendedRational,
@@ -190,7 +196,8 @@ fn run_temperatures(
             "diverges (a bath at beta = -inf exchanges non-zero heat)".to_string()
         }
         EntropyProduction::DivergesToPlusInfinity => {
-            "diverges to +infinity (the bath at beta = +inf exchanges heat at a non-zero rate)"
+            "diverges: grows without bound, positive (the bath at beta = +inf exchanges heat at \
+             a non-zero rate)"
                 .to_string()
         }
     };
@@ -200,8 +207,8 @@ fn run_temperatures(
     let rows: Vec<(&str, String)> = vec![
         ("beta_a", beta_text(beta_a)),
         ("beta_s", beta_text(beta_s)),
-        ("alpha = e^beta_a", c.alpha.clone()),
-        ("sigma = e^beta_s", c.sigma.clone()),
+        ("alpha = e^beta_a", rate_text(&c.alpha, "beta_a")),
+        ("sigma = e^beta_s", rate_text(&c.sigma, "beta_s")),
         ("population G", c.populations[0].clone()),
         ("population S", c.populations[1].clone()),
         ("population A", c.populations[2].clone()),
@@ -235,8 +242,7 @@ fn run_temperatures(
                 "precision_bits": c.precision_bits,
                 "beta_a": beta_text(beta_a),
                 "beta_s": beta_text(beta_s),
-                "alpha": c.alpha,
-                "sigma": c.sigma,
+
                 "populations": {"G": c.populations[0], "S": c.populations[1],
                                 "A": c.populations[2], "E": c.populations[3]},
                 "concurrence": c.concurrence,
@@ -245,6 +251,12 @@ fn run_temperatures(
             });
             if is_limit {
                 v["zero_temperature_limit"] = Value::Bool(true);
+            }
+            // α or σ at β = +∞ is unbounded: the key is left out (beta_a/beta_s say inf).
+            for (key, value) in [("alpha", &c.alpha), ("sigma", &c.sigma)] {
+                if let Some(s) = value {
+                    v[key] = Value::String(s.clone());
+                }
             }
             match c.concurrence_closed_form {
                 Some(s) => v["concurrence_eq5"] = Value::String(s),
@@ -263,7 +275,8 @@ fn run_temperatures(
                 }
                 EntropyProduction::DivergesToPlusInfinity => {
                     v["entropy_production_diverges"] = Value::Bool(true);
-                    v["entropy_production_limit"] = Value::String("+infinity".into());
+                    v["entropy_production_divergence"] =
+                        Value::String("positive, grows without bound".into());
                 }
             }
             format!("{v:#}\n")

@@ -82,8 +82,8 @@ fn row(point: &Point, c: &CertifiedDiamond, digits: usize) -> Vec<String> {
     vec![
         Point::text(&point.beta_a),
         Point::text(&point.beta_s),
-        c.alpha.clone(),
-        c.sigma.clone(),
+        c.alpha.clone().unwrap_or_default(),
+        c.sigma.clone().unwrap_or_default(),
         c.populations[0].clone(),
         c.populations[1].clone(),
         c.populations[2].clone(),
@@ -155,9 +155,14 @@ pub fn run(args: &ReferenceArgs) -> Result<Output, CliError> {
                     }
                     if c.entropy_production == EntropyProduction::DivergesToPlusInfinity {
                         obj.insert(
-                            "entropy_production_limit".into(),
-                            Value::String("+infinity".into()),
+                            "entropy_production_divergence".into(),
+                            Value::String("positive, grows without bound".into()),
                         );
+                    }
+                    for (key, value) in [("alpha", &c.alpha), ("sigma", &c.sigma)] {
+                        if value.is_none() {
+                            obj.insert(key.to_string(), Value::Null);
+                        }
                     }
                     Value::Object(obj)
                 })
@@ -168,7 +173,7 @@ pub fn run(args: &ReferenceArgs) -> Result<Output, CliError> {
                 "convention": "commuting",
                 "digits": digits,
                 "guarantee": "every printed digit is the correctly rounded value, decided by an MPFR interval enclosure at precision_bits",
-                "infinite_beta": "at beta = inf or -inf every value is the limit; entropy_production is null where it diverges (entropy_production_limit says +infinity where the limit is known)",
+                "infinite_beta": "at beta = inf or -inf every value is the limit; alpha or sigma is null (empty in CSV) where beta = inf makes it unbounded; entropy_production is null where it diverges (entropy_production_divergence says how where that is known)",
                 "points": rows,
             });
             format!("{v:#}\n")
