@@ -511,3 +511,16 @@ fn plot_fig2_renders_the_cavity_sweep() {
         assert!(stdout.is_empty() && stderr.contains(flag), "{stderr}");
     }
 }
+
+/// A flag of the other figure is a usage error naming it, not silently ignored.
+#[test]
+fn plot_rejects_flags_of_the_other_figure() {
+    let path = scratch("wrong-panel.png");
+    for (figure, flag, value) in [("fig1b", "--points", "5"), ("fig2c", "--resolution", "5")] {
+        let (code, stdout, stderr) =
+            run(&["plot", figure, "--out", path.to_str().unwrap(), flag, value]);
+        assert_eq!(code, 2);
+        assert!(stdout.is_empty() && stderr.contains(flag), "{stderr}");
+        assert!(!path.exists());
+    }
+}

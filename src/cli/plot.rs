@@ -4,7 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use super::cavity::{cavity_error, parse_cutoff};
+use super::cavity::cavity_error;
+use super::sweep::Fig2Args;
 use super::{CliError, Output};
 use crate::cavity::Figure;
 use crate::figures::{
@@ -12,17 +13,29 @@ use crate::figures::{
     fig2_data, render_fig1, render_fig2, write_figure,
 };
 
-/// The figures `steadyent plot` draws.
+/// The panels of the paper's figures that `plot` draws and `sweep` tabulates.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum FigureName {
     /// Fig. 1(b): steady-state concurrence over (β_A, β_S), Eq. (4).
     Fig1b,
     /// Fig. 1(c): entropy production rate over (β_A, β_S), Eq. (6).
     Fig1c,
-    /// Fig. 2(b): concurrence against κ/g, full vs effective model, γ = 0.
+    /// Fig. 2(b): concurrence against κ/g, full vs effective model, γ = 0, p = 2e-4 g.
     Fig2b,
-    /// Fig. 2(c): concurrence against κ/g for three pump rates, γ = 10⁻³ g.
+    /// Fig. 2(c): concurrence against κ/g, γ = 1e-3 g, p ∈ {2e-4, 1e-3, 5e-3} g.
     Fig2c,
+}
+
+impl FigureName {
+    /// The name as typed on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            FigureName::Fig1b => "fig1b",
+            FigureName::Fig1c => "fig1c",
+            FigureName::Fig2b => "fig2b",
+            FigureName::Fig2c => "fig2c",
+        }
+    }
 }
 
 /// The (β_A, β_S) grid of Fig. 1(b),(c); shared with `steadyent sweep fig1b|fig1c`.
@@ -81,16 +94,24 @@ impl Fig1GridArgs {
         ))
     }
 
-    /// The first grid flag given on the command line, if any (for rejecting it where it does
-    /// not apply).
-    pub fn given(&self) -> Option<&'static str> {
-        [
+    /// Rejects these flags for a Fig. 2 panel `name`.
+    ///
+    /// # Errors
+    /// [`CliError::Usage`] naming the first grid flag given.
+    pub fn reject_for(&self, name: &str) -> Result<(), CliError> {
+        let given = [
             (self.beta_a_range.is_some(), "--beta-a-range"),
             (self.beta_s_range.is_some(), "--beta-s-range"),
             (self.resolution.is_some(), "--resolution"),
         ]
         .into_iter()
-        .find_map(|(given, flag)| given.then_some(flag))
+        .find_map(|(given, flag)| given.then_some(flag));
+        match given {
+            Some(flag) => Err(CliError::Usage(format!(
+                "{flag} applies to fig1b/fig1c only; {name} takes --points and --cutoff"
+            ))),
+            None => Ok(()),
+        }
     }
 
     /// Solves the Fig. 1(b),(c) grid ([`fig1_grid_with_progress`]), calling `progress` once
@@ -125,15 +146,12 @@ pub struct PlotArgs {
     /// whole figure has rendered.
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
-    /// Grid of Fig. 1(b),(c) (ignored for Fig. 2).
+    /// Grid of Fig. 1(b),(c) (rejected for Fig. 2).
     #[command(flatten)]
     pub grid: Fig1GridArgs,
-    /// Fig. 2 only: κ/g values per pump rate, log-spaced from 1e-2 to 1e3 (2–10000).
-    #[arg(long, default_value_t = 200, value_name = "N")]
-    pub points: usize,
-    /// Fig. 2 only: photon cutoff, `auto` (converged per point) or a number of Fock states.
-    #[arg(long, default_value = "auto", value_name = "auto|N")]
-    pub cutoff: String,
+    /// κ sweep of Fig. 2(b),(c) (rejected for Fig. 1).
+    #[command(flatten)]
+    pub kappa: Fig2Args,
 }
 
 /// Runs `steadyent plot`: validates `--out` and the grid, computes the data (Fig. 1: diamond
@@ -146,6 +164,7 @@ pub fn run(args: &PlotArgs) -> Result<Output, CliError> {
     let format = ImageFormat::from_path(&args.out).map_err(|e| CliError::usage("--out", e))?;
     let bytes = match args.figure {
         FigureName::Fig1b | FigureName::Fig1c => {
+            args.kappa.reject_for(args.figure.name())?;
             let grid = args.grid.grid(&|| ())?;
             let panel = if args.figure == FigureName::Fig1b {
                 Fig1Panel::Concurrence
@@ -155,20 +174,14 @@ pub fn run(args: &PlotArgs) -> Result<Output, CliError> {
             render_fig1(&grid, panel, format).map_err(|e| CliError::Internal(e.to_string()))?
         }
         FigureName::Fig2b | FigureName::Fig2c => {
-            let cutoff = parse_cutoff(&args.cutoff)?;
-            let max = crate::cavity::sweep::MAX_POINTS;
-            if !(2..=max).contains(&args.points) {
-                return Err(CliError::usage(
-                    "--points",
-                    format!("expected an integer from 2 to {max}, got {}", args.points),
-                ));
-            }
+            args.grid.reject_for(args.figure.name())?;
+            let (points, cutoff) = args.kappa.validated()?;
             let (figure, panel) = if args.figure == FigureName::Fig2b {
                 (Figure::Fig2b, Fig2Panel::B)
             } else {
                 (Figure::Fig2c, Fig2Panel::C)
             };
-            let data = fig2_data(figure, args.points, cutoff).map_err(cavity_error)?;
+            let data = fig2_data(figure, points, cutoff).map_err(cavity_error)?;
             render_fig2(&data, panel, format).map_err(|e| CliError::Internal(e.to_string()))?
         }
     };

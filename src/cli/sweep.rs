@@ -9,7 +9,7 @@ use clap::{Args, ValueEnum};
 use serde_json::json;
 
 use super::cavity::{cavity_error, parse_cutoff};
-use super::plot::Fig1GridArgs;
+use super::plot::{Fig1GridArgs, FigureName};
 use super::progress::Progress;
 use super::{CliError, Output};
 use crate::cavity::sweep::MAX_POINTS;
@@ -30,17 +30,13 @@ pub struct SweepArgs {
     /// give concurrence and entropy production), fig2b (γ = 0, p = 2e-4) or fig2c (γ = 1e-3,
     /// p ∈ {2e-4, 1e-3, 5e-3}), units g = 1, κ log-spaced from 1e-2 to 1e3.
     #[arg(value_enum)]
-    pub figure: FigureArg,
+    pub figure: FigureName,
     /// Grid of Fig. 1(b),(c).
     #[command(flatten)]
     pub grid: Fig1GridArgs,
-    /// Fig. 2 only: number of κ values per pump rate, 2–10000 [default: 200].
-    #[arg(long, value_name = "N")]
-    pub points: Option<usize>,
-    /// Fig. 2 only: photon cutoff, `auto` (per point) or a number of Fock states from 2 to 100
-    /// [default: auto].
-    #[arg(long, value_name = "auto|N")]
-    pub cutoff: Option<String>,
+    /// κ sweep of Fig. 2(b),(c) (rejected for Fig. 1).
+    #[command(flatten)]
+    pub kappa: Fig2Args,
     /// Output format: csv or json. CSV columns: fig1b and fig1c both
     /// `beta_a,beta_s,concurrence,entropy_production` (the same for both panels);
     /// fig2b and fig2c `pump,kappa,concurrence,concurrence_effective`.
@@ -50,30 +46,6 @@ pub struct SweepArgs {
     /// sweep has succeeded (written to a temporary file, then renamed).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
-}
-
-/// The panels of Fig. 1 and Fig. 2 that `sweep` reproduces.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum FigureArg {
-    /// Fig. 1(b): steady-state concurrence over (β_A, β_S), Eq. (4).
-    Fig1b,
-    /// Fig. 1(c): entropy production rate over (β_A, β_S), Eq. (6).
-    Fig1c,
-    /// Fig. 2(b): γ = 0, p = 2e-4 g.
-    Fig2b,
-    /// Fig. 2(c): γ = 1e-3 g, p ∈ {2e-4, 1e-3, 5e-3} g.
-    Fig2c,
-}
-
-impl FigureArg {
-    fn name(self) -> &'static str {
-        match self {
-            FigureArg::Fig1b => "fig1b",
-            FigureArg::Fig1c => "fig1c",
-            FigureArg::Fig2b => "fig2b",
-            FigureArg::Fig2c => "fig2c",
-        }
-    }
 }
 
 /// Output formats of `steadyent sweep`.
@@ -110,6 +82,56 @@ fn check_out(path: &Path) -> Result<(), CliError> {
     Ok(())
 }
 
+/// The κ sweep of Fig. 2(b),(c); shared by `sweep` and `plot`.
+#[derive(Clone, Debug, Args)]
+pub struct Fig2Args {
+    /// Fig. 2 only: number of κ values per pump rate, 2–10000 [default: 200].
+    #[arg(long, value_name = "N")]
+    pub points: Option<usize>,
+    /// Fig. 2 only: photon cutoff, `auto` (per point) or a number of Fock states from 2 to 100
+    /// [default: auto].
+    #[arg(long, value_name = "auto|N")]
+    pub cutoff: Option<String>,
+}
+
+impl Fig2Args {
+    /// The validated points per pump and cutoff, with their defaults.
+    ///
+    /// # Errors
+    /// [`CliError::Usage`] naming `--points` or `--cutoff`.
+    pub fn validated(&self) -> Result<(usize, Cutoff), CliError> {
+        let cutoff = parse_cutoff(self.cutoff.as_deref().unwrap_or("auto"))?;
+        let points = self.points.unwrap_or(DEFAULT_POINTS);
+        if !(2..=MAX_POINTS).contains(&points) {
+            return Err(CliError::usage(
+                "--points",
+                format!("expected an integer from 2 to {MAX_POINTS}, got {points}"),
+            ));
+        }
+        Ok((points, cutoff))
+    }
+
+    /// Rejects these flags for a Fig. 1 panel `name`.
+    ///
+    /// # Errors
+    /// [`CliError::Usage`] naming the flag when one was given.
+    pub fn reject_for(&self, name: &str) -> Result<(), CliError> {
+        let given = [
+            (self.points.is_some(), "--points"),
+            (self.cutoff.is_some(), "--cutoff"),
+        ]
+        .into_iter()
+        .find_map(|(given, flag)| given.then_some(flag));
+        match given {
+            Some(flag) => Err(CliError::Usage(format!(
+                "{flag} applies to fig2b/fig2c only; {name} takes --beta-a-range, \
+                 --beta-s-range and --resolution"
+            ))),
+            None => Ok(()),
+        }
+    }
+}
+
 /// Runs `steadyent sweep`.
 ///
 /// # Errors
@@ -121,19 +143,8 @@ pub fn run(args: &SweepArgs) -> Result<Output, CliError> {
         check_out(out)?;
     }
     let text = match args.figure {
-        FigureArg::Fig1b | FigureArg::Fig1c => {
-            let fig2_flag = [
-                (args.points.is_some(), "--points"),
-                (args.cutoff.is_some(), "--cutoff"),
-            ]
-            .into_iter()
-            .find_map(|(given, flag)| given.then_some(flag));
-            if let Some(flag) = fig2_flag {
-                return Err(CliError::Usage(format!(
-                    "{flag} applies to fig2b/fig2c only; {name} takes --beta-a-range, \
-                     --beta-s-range and --resolution"
-                )));
-            }
+        FigureName::Fig1b | FigureName::Fig1c => {
+            args.kappa.reject_for(name)?;
             let (beta_a, beta_s) = args.grid.axes()?;
             let progress = Progress::new(beta_a.points() * beta_s.points(), name);
             let grid = args.grid.grid(&|| progress.tick())?;
@@ -147,12 +158,8 @@ pub fn run(args: &SweepArgs) -> Result<Output, CliError> {
                 }
             }
         }
-        FigureArg::Fig2b | FigureArg::Fig2c => {
-            if let Some(flag) = args.grid.given() {
-                return Err(CliError::Usage(format!(
-                    "{flag} applies to fig1b/fig1c only; {name} takes --points and --cutoff"
-                )));
-            }
+        FigureName::Fig2b | FigureName::Fig2c => {
+            args.grid.reject_for(name)?;
             fig2_text(args, name)?
         }
     };
@@ -167,15 +174,8 @@ pub fn run(args: &SweepArgs) -> Result<Output, CliError> {
 
 /// The Fig. 2(b)/(c) sweep as CSV or JSON.
 fn fig2_text(args: &SweepArgs, name: &str) -> Result<String, CliError> {
-    let cutoff = parse_cutoff(args.cutoff.as_deref().unwrap_or("auto"))?;
-    let points = args.points.unwrap_or(DEFAULT_POINTS);
-    if !(2..=MAX_POINTS).contains(&points) {
-        return Err(CliError::usage(
-            "--points",
-            format!("expected an integer from 2 to {MAX_POINTS}, got {points}"),
-        ));
-    }
-    let figure = if args.figure == FigureArg::Fig2b {
+    let (points, cutoff) = args.kappa.validated()?;
+    let figure = if args.figure == FigureName::Fig2b {
         Figure::Fig2b
     } else {
         Figure::Fig2c
