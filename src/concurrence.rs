@@ -104,6 +104,32 @@ impl ExactConcurrence {
         )
     }
 
+    /// The value to `digits` correctly rounded significant digits: exactly when `√u − √v` is
+    /// rational (both perfect squares, where a decimal rounding tie is possible), else from
+    /// enclosures of increasing precision — an irrational value is never a tie, so every digit
+    /// is decided at a finite precision. `None` if [`crate::decimal::max_precision`] is reached.
+    pub fn decimal(&self, digits: usize) -> Option<String> {
+        use crate::decimal::{
+            certified_decimal, initial_precision, max_precision, rational_to_decimal,
+        };
+        match self {
+            ExactConcurrence::Zero => Some("0".to_string()),
+            ExactConcurrence::SqrtDifference { u, v } => {
+                if let (Some(su), Some(sv)) = (rational_sqrt(u), rational_sqrt(v)) {
+                    return Some(rational_to_decimal(&(su - sv), digits));
+                }
+                let mut prec = initial_precision(digits);
+                while prec <= max_precision(digits) {
+                    if let Some(text) = certified_decimal(&self.enclosure(prec), digits) {
+                        return Some(text);
+                    }
+                    prec *= 2;
+                }
+                None
+            }
+        }
+    }
+
     /// A certified enclosure of the value at `prec` bits.
     pub fn enclosure(&self, prec: u32) -> Interval {
         match self {
@@ -117,16 +143,16 @@ impl ExactConcurrence {
     }
 }
 
+/// `√q` when `q ≥ 0` is the square of a rational.
+pub fn rational_sqrt(q: &Rational) -> Option<Rational> {
+    let (rn, remn) = q.numer().clone().sqrt_rem(Integer::new());
+    let (rd, remd) = q.denom().clone().sqrt_rem(Integer::new());
+    (remn == 0 && remd == 0).then(|| Rational::from((rn, rd)))
+}
+
 /// `√q` as text: the exact rational when `q` is a perfect square, else `√(q)`.
 fn sqrt_text(q: &Rational) -> String {
-    let (num, den) = (q.numer(), q.denom());
-    let (rn, remn) = num.clone().sqrt_rem(Integer::new());
-    let (rd, remd) = den.clone().sqrt_rem(Integer::new());
-    if remn == 0 && remd == 0 {
-        Rational::from((rn, rd)).to_string()
-    } else {
-        format!("√({q})")
-    }
+    rational_sqrt(q).map_or_else(|| format!("√({q})"), |r| r.to_string())
 }
 
 impl fmt::Display for ExactConcurrence {
@@ -178,6 +204,24 @@ mod tests {
         for w in [1.0, 0.5, 1.0 / 3.0] {
             approx::assert_abs_diff_eq!(wootters(&bell_mixture(w)).unwrap(), w, epsilon = 1e-12);
         }
+    }
+
+    /// A rational concurrence on a decimal rounding tie (0.15 to one digit) is rounded exactly
+    /// instead of refining enclosures forever; an irrational one is decided by enclosures.
+    #[test]
+    fn exact_concurrence_decimals_terminate_on_ties() {
+        let tie = ExactConcurrence::SqrtDifference {
+            u: Rational::from((9, 100)),
+            v: Rational::from((9, 400)),
+        };
+        assert_eq!(tie.decimal(1).unwrap(), "0.2");
+        assert_eq!(tie.to_string(), "3/10 - 3/20");
+        let irrational = ExactConcurrence::SqrtDifference {
+            u: Rational::from(2),
+            v: Rational::from(1),
+        };
+        assert_eq!(irrational.decimal(5).unwrap(), "0.41421");
+        assert_eq!(ExactConcurrence::Zero.decimal(3).unwrap(), "0");
     }
 
     #[test]

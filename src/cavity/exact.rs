@@ -58,7 +58,7 @@ use super::CavityError;
 use super::model::{CavityOperators, CavitySpace, MIN_CUTOFF};
 use super::reduction::Reduction;
 use crate::concurrence::ExactConcurrence;
-use crate::decimal::{certified_decimal, initial_precision, max_precision, rational_to_decimal};
+use crate::decimal::max_precision;
 use crate::liouvillian::{Lindblad, LiouvillianError, Sector};
 use crate::nullspace::rational_null_space;
 use crate::ring::{GaussQ, Q, gauss_real};
@@ -514,28 +514,11 @@ impl ExactCavityState {
     /// [`ExactCavityError::PrecisionCap`] when the enclosure does not decide the digits within
     /// [`max_precision`] bits.
     pub fn concurrence_decimal(&self, digits: usize) -> Result<String, ExactCavityError> {
-        if let ExactConcurrence::SqrtDifference { u, v } = &self.concurrence
-            && let (Some(su), Some(sv)) = (rational_sqrt(u), rational_sqrt(v))
-        {
-            return Ok(rational_to_decimal(&(su - sv), digits));
-        }
-        // √u − √v with u or v not a perfect square is irrational, so never a rounding tie:
-        // the enclosures decide every digit at a finite precision.
-        let cap = max_precision(digits);
-        let mut prec = initial_precision(digits);
-        while prec <= cap {
-            if let Some(text) = certified_decimal(&self.concurrence.enclosure(prec), digits) {
-                return Ok(text);
-            }
-            prec *= 2;
-        }
-        Err(ExactCavityError::PrecisionCap { digits, bits: cap })
+        self.concurrence
+            .decimal(digits)
+            .ok_or(ExactCavityError::PrecisionCap {
+                digits,
+                bits: max_precision(digits),
+            })
     }
-}
-
-/// `√q` when `q ≥ 0` is the square of a rational.
-fn rational_sqrt(q: &Rational) -> Option<Rational> {
-    let (rn, remn) = q.numer().clone().sqrt_rem(Integer::new());
-    let (rd, remd) = q.denom().clone().sqrt_rem(Integer::new());
-    (remn == 0 && remd == 0).then(|| Rational::from((rn, rd)))
 }

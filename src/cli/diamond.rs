@@ -7,8 +7,8 @@ use serde_json::{Value, json};
 
 use super::{CliError, Output};
 use crate::decimal::{
-    ExtendedRational, certified_decimal, exact_decimal, initial_precision, parse_extended,
-    parse_rational,
+    ExtendedRational, certified_decimal, exact_decimal, initial_precision, max_precision,
+    parse_extended, parse_rational,
 };
 use crate::diamond::{DiamondError, DiamondSystem, EntropyProduction, ExactDiamond};
 use crate::limits::ZeroTemperatureError;
@@ -293,13 +293,18 @@ fn run_exact(
 ) -> Result<Output, CliError> {
     let d = ExactDiamond::solve(alpha, sigma, convention)
         .map_err(|e| CliError::Internal(e.to_string()))?;
-    let mut prec = initial_precision(digits);
-    let concurrence = loop {
-        if let Some(s) = certified_decimal(&d.concurrence.enclosure(prec), digits) {
-            break s;
-        }
-        prec *= 2;
+    let undecided = |what: &str| {
+        CliError::Internal(format!(
+            "could not certify {digits} digits of the {what} within {} bits",
+            max_precision(digits)
+        ))
     };
+    let concurrence = d
+        .concurrence
+        .decimal(digits)
+        .ok_or_else(|| undecided("concurrence"))?;
+    // Ṡ = (ln σ − ln α) Q̇_A is 0 exactly or transcendental (never a rounding tie), so the
+    // enclosures decide every digit at a finite precision.
     let mut prec = initial_precision(digits);
     let entropy = loop {
         match d.entropy_production(prec) {
@@ -309,6 +314,9 @@ fn run_exact(
                     break Some(s);
                 }
             }
+        }
+        if prec > max_precision(digits) {
+            return Err(undecided("entropy production"));
         }
         prec *= 2;
     };
