@@ -44,6 +44,7 @@ claim_passes! {
     ideal_dark_state_passes => "ideal-dark-state",
     realistic_maximum_passes => "realistic-maximum",
     rotating_frame_passes => "rotating-frame",
+    subradiant_dark_state_passes => "subradiant-dark-state",
 }
 
 /// A finding about the paper: "C_SS > 1/3 as soon as p > γ" is proved for the effective model
