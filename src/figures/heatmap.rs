@@ -64,6 +64,27 @@ pub(crate) fn tick_label(v: f64) -> String {
 
 /// Draws a label of one or more lines (separated by `\n`), centred at `(x, y)` as a block:
 /// the vertical-axis labels, kept horizontal so that sub- and superscripts stay readable.
+/// Draws a figure's title (top centre), x-axis label (below the plot area, whose bottom is
+/// `bottom`) and multi-line y-axis label (centred on `y_label_x`), shared by Fig. 1 and Fig. 2.
+pub(crate) fn draw_titles<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    [title, x_label, y_label]: [&str; 3],
+    (centre_x, centre_y): (i32, i32),
+    (y_label_x, bottom): (i32, i32),
+    mode: TextMode,
+) -> Result<(), FigureError> {
+    RichText::parse(title).draw(root, (centre_x, 18), HPos::Center, 28.0, &BLACK, mode)?;
+    RichText::parse(x_label).draw(
+        root,
+        (centre_x, bottom + 45),
+        HPos::Center,
+        26.0,
+        &BLACK,
+        mode,
+    )?;
+    draw_lines(root, y_label, (y_label_x, centre_y), 26.0, mode)
+}
+
 pub(crate) fn draw_lines<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     markup: &str,
@@ -206,23 +227,13 @@ impl Figure for HeatMap<'_> {
         let (px, py) = chart.plotting_area().get_pixel_range();
         let centre_x = (px.start + px.end) / 2;
         let centre_y = (py.start + py.end) / 2;
-        RichText::parse(&self.title).draw(
+        draw_titles(
             root,
-            (centre_x, 18),
-            HPos::Center,
-            28.0,
-            &BLACK,
+            [&self.title, &self.x_label, &self.y_label],
+            (centre_x, centre_y),
+            (px.start - 72, py.end),
             mode,
         )?;
-        RichText::parse(&self.x_label).draw(
-            root,
-            (centre_x, py.end + 45),
-            HPos::Center,
-            26.0,
-            &BLACK,
-            mode,
-        )?;
-        draw_lines(root, &self.y_label, (px.start - 72, centre_y), 26.0, mode)?;
         self.draw_legend(root, (px.start + 14, py.end - 14), mode)?;
         self.draw_colour_bar(&bar, (py.start, py.end), mode)
     }

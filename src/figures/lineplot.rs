@@ -196,27 +196,11 @@ impl Figure for LogLinePlot {
                 mode,
             )?;
         }
-        RichText::parse(&self.title).draw(
+        super::heatmap::draw_titles(
             root,
-            (centre_x, 18),
-            HPos::Center,
-            28.0,
-            &BLACK,
-            mode,
-        )?;
-        RichText::parse(&self.x_label).draw(
-            root,
-            (centre_x, py.end + 45),
-            HPos::Center,
-            26.0,
-            &BLACK,
-            mode,
-        )?;
-        super::heatmap::draw_lines(
-            root,
-            &self.y_label,
-            (px.start - 80, (py.start + py.end) / 2),
-            26.0,
+            [&self.title, &self.x_label, &self.y_label],
+            (centre_x, (py.start + py.end) / 2),
+            (px.start - 80, py.end),
             mode,
         )?;
         // Bottom centre of the plot area: Fig. 2's curves leave it empty (C > 0.1 around
