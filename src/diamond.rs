@@ -567,6 +567,20 @@ fn headroom_bits(beta_a: &ExtendedRational, beta_s: &ExtendedRational) -> f64 {
     1.5 * std::f64::consts::LOG2_E * (magnitude(beta_a) + magnitude(beta_s))
 }
 
+/// `|β_A| + |β_S|` (finite parts only).
+fn beta_span(beta_a: &ExtendedRational, beta_s: &ExtendedRational) -> f64 {
+    let magnitude = |b: &ExtendedRational| match b {
+        ExtendedRational::Finite(q) => q.to_f64().abs(),
+        _ => 0.0,
+    };
+    magnitude(beta_a) + magnitude(beta_s)
+}
+
+/// Above this `|β_A| + |β_S|`, [`DiamondSystem::certify`] evaluates the symbolic steady state
+/// instead of solving: the solve's cost grows linearly with `|β|`, the evaluation's with
+/// `log |β|` (about 60 ms once for the derivation).
+pub const SYMBOLIC_BETA_SPAN: f64 = 1000.0;
+
 /// Largest working precision (bits) [`DiamondSystem::certify`] may use.
 pub const PRECISION_CAP_BITS: u32 = 1 << 24;
 
@@ -605,6 +619,13 @@ impl DiamondSystem {
     ) -> Result<CertifiedDiamond, DiamondError> {
         use crate::decimal::certified_decimal;
         if [beta_a, beta_s].contains(&&ExtendedRational::PosInfinity) {
+            return certify_limit(beta_a, beta_s, digits, self.convention);
+        }
+        if beta_a != beta_s && beta_span(beta_a, beta_s) > SYMBOLIC_BETA_SPAN {
+            // Far from β = 0 the interval solve needs ~2.2 bits per unit of |β|; evaluating
+            // the derived rational functions of α, σ (the same steady state, `symbolic`) needs
+            // only log2 |β| extra bits. (Balanced baths stay on the solve, which knows that the
+            // heat currents vanish exactly there.)
             return certify_limit(beta_a, beta_s, digits, self.convention);
         }
         let (start, max_bits) = precision_range(beta_a, beta_s, digits);

@@ -237,3 +237,26 @@ fn exact_steady_state_snapshots() {
     }
     with_snapshots(|| insta::assert_snapshot!("diamond_exact_steady_states", text));
 }
+
+/// Beyond |β_A| + |β_S| = 1000 `certify` evaluates the derived rational functions instead of
+/// solving; both are certified, so at the same point every printed digit must agree with the
+/// interval solve run at enough precision (2.2 bits per unit of |β| plus 25 digits' worth).
+#[test]
+fn symbolic_path_for_large_beta_agrees_with_the_interval_solve() {
+    use steadyent::diamond::SYMBOLIC_BETA_SPAN;
+    let system = DiamondSystem::new(CommutingQubits).unwrap();
+    for (a, s) in [("700", "-400"), ("-650.5", "390.25"), ("1200", "30")] {
+        let beta_a = ExtendedRational::Finite(parse_decimal(a).unwrap());
+        let beta_s = ExtendedRational::Finite(parse_decimal(s).unwrap());
+        let span = parse_decimal(a).unwrap().abs() + parse_decimal(s).unwrap().abs();
+        assert!(span.to_f64() > SYMBOLIC_BETA_SPAN);
+        let c = system.certify(&beta_a, &beta_s, 25).unwrap();
+        let e = system.enclose(&beta_a, &beta_s, 6000).unwrap();
+        let text = |x: &Interval| certified_decimal(x, 25).unwrap();
+        for (k, p) in e.populations.iter().enumerate() {
+            assert_eq!(text(p), c.populations[k], "population {k} at ({a}, {s})");
+        }
+        assert_eq!(text(&e.concurrence), c.concurrence);
+        assert_eq!(text(&e.heat_current_a), c.heat_current_a);
+    }
+}
