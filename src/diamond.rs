@@ -122,6 +122,15 @@ pub fn heat_current<T: Ring>(generator: &Lindblad<T>, rho: &DMatrix<T>, bath: Ba
 #[derive(Debug, thiserror::Error, PartialEq)]
 #[non_exhaustive]
 pub enum DiamondError {
+    /// A finite `β` so large that `e^β` leaves MPFR's exponent range.
+    #[error(
+        "|beta| = {value} exceeds {MAX_ABS_BETA:e}: e^beta would leave the floating-point \
+         exponent range; give inf or -inf for the limit beta -> +inf or -inf"
+    )]
+    BetaOutOfRange {
+        /// The β given, as text.
+        value: String,
+    },
     /// A rate ratio is negative: `α = Γ_A⁻/Γ⁺` and `σ = Γ_S⁻/Γ⁺` must be ≥ 0.
     #[error("{name} = {value} is negative; rate ratios Γ⁻/Γ⁺ must be ≥ 0 (0 means β = −∞)")]
     NegativeRate {
@@ -576,6 +585,10 @@ fn beta_span(beta_a: &ExtendedRational, beta_s: &ExtendedRational) -> f64 {
     magnitude(beta_a) + magnitude(beta_s)
 }
 
+/// Largest finite `|β|` accepted: `e^{10⁸}` has a binary exponent of 1.4·10⁸, inside MPFR's
+/// default exponent range (±2³⁰); beyond it use `±∞`.
+pub const MAX_ABS_BETA: f64 = 1e8;
+
 /// Above this `|β_A| + |β_S|`, [`DiamondSystem::certify`] evaluates the symbolic steady state
 /// instead of solving: the solve's cost grows linearly with `|β|`, the evaluation's with
 /// `log |β|` (about 60 ms once for the derivation).
@@ -618,14 +631,22 @@ impl DiamondSystem {
         digits: usize,
     ) -> Result<CertifiedDiamond, DiamondError> {
         use crate::decimal::certified_decimal;
+        for beta in [beta_a, beta_s] {
+            if let ExtendedRational::Finite(q) = beta
+                && q.to_f64().abs() > MAX_ABS_BETA
+            {
+                return Err(DiamondError::BetaOutOfRange {
+                    value: crate::decimal::rational_to_decimal(&Rational::from(q.abs_ref()), 6),
+                });
+            }
+        }
         if [beta_a, beta_s].contains(&&ExtendedRational::PosInfinity) {
             return certify_limit(beta_a, beta_s, digits, self.convention);
         }
-        if beta_a != beta_s && beta_span(beta_a, beta_s) > SYMBOLIC_BETA_SPAN {
+        if beta_span(beta_a, beta_s) > SYMBOLIC_BETA_SPAN {
             // Far from β = 0 the interval solve needs ~2.2 bits per unit of |β|; evaluating
             // the derived rational functions of α, σ (the same steady state, `symbolic`) needs
-            // only log2 |β| extra bits. (Balanced baths stay on the solve, which knows that the
-            // heat currents vanish exactly there.)
+            // only log2 |β| extra bits.
             return certify_limit(beta_a, beta_s, digits, self.convention);
         }
         let (start, max_bits) = precision_range(beta_a, beta_s, digits);

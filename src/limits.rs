@@ -280,14 +280,20 @@ pub fn enclose_limit(
             some => some,
         },
     };
-    let (Some(heat_current_a), Some(heat_current_s)) =
+    let (Some(mut heat_current_a), Some(mut heat_current_s)) =
         (eval(&state.heat_current_a), eval(&state.heat_current_s))
     else {
         return Ok(None);
     };
+    if matches!(beta_a, ExtendedRational::Finite(_)) && beta_a == beta_s {
+        // Balanced baths, α = σ exactly: Q̇_A = 4(σ − α)(σ + α)/D vanishes identically there
+        // (proofs/heat-currents.md), which an enclosure alone could only call "near zero".
+        heat_current_a = Interval::from_i64(0, prec);
+        heat_current_s = Interval::from_i64(0, prec);
+    }
     let term = |beta: &ExtendedRational, full: &RatFunc, q: &RatFunc, q_value: &Interval| {
-        // Q̇ ≡ 0 in (α, σ): the term is 0 at every β, so is its limit.
-        if full.is_zero() {
+        // Q̇ ≡ 0 in (α, σ) or exactly 0 here: the term is 0 (and so is its limit).
+        if full.is_zero() || q_value.is_exact_zero() {
             return Ok(Some(EntropyTerm::Finite(Interval::from_i64(0, prec))));
         }
         match beta {

@@ -6,7 +6,7 @@ use rug::Rational;
 use thiserror::Error;
 
 use crate::decimal::{ExtendedRational, ParseNumberError, exact_decimal, parse_extended};
-use crate::diamond::{CertifiedDiamond, DiamondError, DiamondSystem};
+use crate::diamond::{CertifiedDiamond, DiamondError, DiamondSystem, MAX_ABS_BETA};
 
 /// Most points one run accepts (about 10 s of work at 50 digits on two cores).
 pub const MAX_POINTS: usize = 100_000;
@@ -85,10 +85,21 @@ pub fn parse_points(text: &str) -> Result<Vec<Point>, PointsError> {
             });
         }
         let parse = |f: &str| {
-            parse_extended(f).map_err(|e: ParseNumberError| PointsError::Line {
+            let beta = parse_extended(f).map_err(|e: ParseNumberError| PointsError::Line {
                 line,
                 message: e.to_string(),
-            })
+            })?;
+            match &beta {
+                ExtendedRational::Finite(q) if q.to_f64().abs() > MAX_ABS_BETA => {
+                    Err(PointsError::Line {
+                        line,
+                        message: format!(
+                            "'{f}' is beyond ±{MAX_ABS_BETA:e} (use inf or -inf for the limit)"
+                        ),
+                    })
+                }
+                _ => Ok(beta),
+            }
         };
         if points.len() == MAX_POINTS {
             return Err(PointsError::TooMany);

@@ -273,3 +273,23 @@ fn reference_points_accept_zero_temperature_rows() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Extreme but representable β: certified through the symbolic steady state in well under a
+/// second, balanced baths included (heat currents exactly 0 there).
+#[test]
+fn extreme_beta_is_certified() {
+    let (code, stdout, _) = run(&[
+        "diamond", "--beta-a", "1e6", "--beta-s", "1e6", "--digits", "10", "--format", "json",
+    ]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(v["heat_current_a"], "0");
+    assert_eq!(v["concurrence"], "0");
+    let (code, stdout, _) = run(&[
+        "diamond", "--beta-a", "-1e6", "--beta-s", "1e6", "--digits", "10", "--format", "json",
+    ]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(v["concurrence"], "0.5000000000");
+    assert_eq!(v["entropy_production"], "4000000.000");
+}

@@ -10,7 +10,7 @@ use crate::decimal::{
     ExtendedRational, certified_decimal, exact_decimal, initial_precision, max_precision,
     parse_extended, parse_rational,
 };
-use crate::diamond::{DiamondError, DiamondSystem, EntropyProduction, ExactDiamond};
+use crate::diamond::{DiamondError, DiamondSystem, EntropyProduction, ExactDiamond, MAX_ABS_BETA};
 use crate::limits::ZeroTemperatureError;
 use crate::operators::LadderConvention;
 
@@ -114,8 +114,8 @@ pub fn run(args: &DiamondArgs) -> Result<Output, CliError> {
     let convention = LadderConvention::from(args.convention);
     match (&args.beta_a, &args.beta_s, &args.alpha, &args.sigma) {
         (Some(a), Some(s), None, None) => {
-            let beta_a = parse_extended(a).map_err(|e| CliError::usage("--beta-a", e))?;
-            let beta_s = parse_extended(s).map_err(|e| CliError::usage("--beta-s", e))?;
+            let beta_a = parse_beta("--beta-a", a)?;
+            let beta_s = parse_beta("--beta-s", s)?;
             run_temperatures(&beta_a, &beta_s, digits, convention, args.format)
         }
         (None, None, Some(a), Some(s)) => {
@@ -127,6 +127,26 @@ pub fn run(args: &DiamondArgs) -> Result<Output, CliError> {
             "give either --beta-a and --beta-s, or --alpha and --sigma (see --help)".into(),
         )),
     }
+}
+
+/// Parses an exact β and checks it against [`MAX_ABS_BETA`].
+///
+/// # Errors
+/// [`CliError::Usage`] naming `argument`.
+pub fn parse_beta(argument: &str, text: &str) -> Result<ExtendedRational, CliError> {
+    let beta = parse_extended(text).map_err(|e| CliError::usage(argument, e))?;
+    if let ExtendedRational::Finite(q) = &beta
+        && q.to_f64().abs() > MAX_ABS_BETA
+    {
+        return Err(CliError::usage(
+            argument,
+            format!(
+                "'{text}' is beyond ±{MAX_ABS_BETA:e}, where e^beta leaves the floating-point \
+                 exponent range; accepted: |beta| <= {MAX_ABS_BETA:e}, or inf / -inf for the limit"
+            ),
+        ));
+    }
+    Ok(beta)
 }
 
 fn parse_ratio(argument: &str, text: &str) -> Result<Rational, CliError> {
