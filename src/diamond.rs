@@ -147,10 +147,9 @@ pub enum DiamondError {
     Liouvillian(#[from] LiouvillianError),
     /// The enclosures did not decide every requested digit up to the precision cap.
     #[error(
-        "could not certify {digits} digits within the precision cap of {max_bits} bits: the \
-         rates span e^(|beta_A| + |beta_S|), which costs about 2.2 bits per unit of |beta| \
-         (supported: |beta_A| + |beta_S| up to about 2e6); ask for smaller |beta| or fewer \
-         --digits"
+        "could not certify {digits} digits within the precision cap of {max_bits} bits (a \
+         value on a decimal rounding tie, or rates spanning e^(|beta_A| + |beta_S|)); ask for \
+         fewer --digits"
     )]
     Precision {
         /// Digits requested.
