@@ -54,7 +54,7 @@ impl From<Convention> for LadderConvention {
 #[command(group = clap::ArgGroup::new("ratios").args(["alpha", "sigma"]).multiple(true).conflicts_with("temperatures"))]
 pub struct DiamondArgs {
     /// Inverse temperature β_A of the bath on J_A = c1 − c2, in units of 1/ω0: an exact
-    /// decimal (e.g. -2, 3.5, 1e-3), inf or -inf. At inf (zero temperature) every value printed
+    /// decimal (e.g. -2, 3.5, 1e-3) with |β| ≤ 1e8, inf or -inf. At inf (zero temperature) every value printed
     /// is the certified limit β_A → +∞ (the entropy production grows without bound there with
     /// commuting operators). --beta-a inf with --beta-s inf has no unique limit (exit 2).
     #[arg(
