@@ -3,7 +3,6 @@
 
 mod common;
 
-use assert_cmd::Command;
 use steadyent::check::{Context, Verdict, registry, report, run_claims};
 use steadyent::interval::Interval;
 
@@ -164,16 +163,8 @@ fn json_report_snapshot() {
 #[test]
 fn cli_exit_codes() {
     let run = |args: &[&str]| {
-        let out = Command::cargo_bin("steadyent")
-            .unwrap()
-            .args(args)
-            .output()
-            .unwrap();
-        (
-            out.status.code(),
-            String::from_utf8(out.stdout).unwrap(),
-            String::from_utf8(out.stderr).unwrap(),
-        )
+        let (code, stdout, stderr) = common::run(args);
+        (Some(code), stdout, stderr)
     };
     let (code, stdout, _) = run(&["check", "--only", "balanced-separable", "--seed", "1"]);
     assert_eq!(code, Some(0));

@@ -1,20 +1,8 @@
 //! The `steadyent` binary run on real arguments: output, exit codes, error lines.
 
-use assert_cmd::Command;
+mod common;
 
-fn steadyent() -> Command {
-    Command::cargo_bin("steadyent").unwrap()
-}
-
-/// Runs the binary and returns (exit code, stdout, stderr).
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = steadyent().args(args).output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
+use common::run;
 
 #[test]
 fn diamond_json_has_every_key_with_the_requested_digits() {

@@ -14,9 +14,10 @@
 
 mod common;
 
+use common::run;
+
 use std::path::PathBuf;
 
-use assert_cmd::Command;
 use common::with_snapshots;
 use rug::Rational;
 use steadyent::decimal::ExtendedRational;
@@ -382,20 +383,6 @@ fn fig2_rejects_bad_data() {
         series: vec![],
     };
     assert!(render_fig2(&empty, Fig2Panel::B, ImageFormat::Svg).is_err());
-}
-
-/// Runs the binary; returns (exit code, stdout, stderr).
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("steadyent")
-        .unwrap()
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
 }
 
 fn scratch(name: &str) -> PathBuf {

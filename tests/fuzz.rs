@@ -3,7 +3,7 @@
 //! empty stdout. `STEADYENT_FUZZ_CASES=200000 cargo test --release --test fuzz` runs longer.
 
 use proptest::prelude::*;
-use steadyent::cli::execute;
+use steadyent::cli::{Execution, execute};
 use steadyent::reference::parse_points;
 
 /// Cases per property in the regular test run (the issue asks for at least 10 000 in all).
@@ -140,19 +140,32 @@ fn command_line() -> impl Strategy<Value = Vec<String>> {
     })
 }
 
+/// Runs `args` in process and checks the exit-code contract: no panic, exit 0 or 2, and on
+/// exit 2 an empty stdout and exactly one stderr line.
+fn run_under_contract(args: &[String]) -> Result<Execution, TestCaseError> {
+    let result = std::panic::catch_unwind(|| execute(args));
+    prop_assert!(result.is_ok(), "panic on {args:?}");
+    let r = result.expect("checked above");
+    prop_assert!(r.code == 0 || r.code == 2, "exit {} on {args:?}", r.code);
+    if r.code == 2 {
+        prop_assert!(r.stdout.is_empty(), "stdout on error for {args:?}");
+        prop_assert_eq!(
+            r.stderr.lines().count(),
+            1,
+            "stderr {:?} for {:?}",
+            r.stderr,
+            args
+        );
+    }
+    Ok(r)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
     #[test]
     fn command_line_never_panics(args in command_line()) {
-        let result = std::panic::catch_unwind(|| execute(&args));
-        prop_assert!(result.is_ok(), "panic on {args:?}");
-        let r = result.unwrap();
-        prop_assert!(r.code == 0 || r.code == 2, "exit {} on {args:?}", r.code);
-        if r.code == 2 {
-            prop_assert!(r.stdout.is_empty(), "stdout on error for {args:?}");
-            prop_assert_eq!(r.stderr.lines().count(), 1, "stderr {:?} for {:?}", r.stderr, args);
-        }
+        let r = run_under_contract(&args)?;
         let words: Vec<String> = r
             .stdout
             .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '+'))
@@ -202,14 +215,8 @@ proptest! {
 
     #[test]
     fn sweep_command_line_never_panics(args in sweep_command_line()) {
-        let result = std::panic::catch_unwind(|| execute(&args));
-        prop_assert!(result.is_ok(), "panic on {args:?}");
-        let r = result.unwrap();
-        prop_assert!(r.code == 0 || r.code == 2, "exit {} on {args:?}", r.code);
-        if r.code == 2 {
-            prop_assert!(r.stdout.is_empty(), "stdout on error for {args:?}");
-            prop_assert_eq!(r.stderr.lines().count(), 1, "stderr {:?} for {:?}", r.stderr, args);
-        } else {
+        let r = run_under_contract(&args)?;
+        if r.code == 0 {
             prop_assert!(r.stderr.is_empty(), "stderr {:?} for {:?}", r.stderr, args);
             prop_assert!(!r.stdout.to_ascii_lowercase().contains("nan"), "NaN for {args:?}");
         }

@@ -2,21 +2,9 @@
 //! panel, `--out`, and a quiet stderr when it is not a terminal. Fig. 2(b)/(c) sweeps are
 //! covered in tests/cavity.rs.
 
-use assert_cmd::Command;
+mod common;
 
-/// Runs the binary and returns (exit code, stdout, stderr).
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("steadyent")
-        .unwrap()
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
+use common::run;
 
 /// A fresh empty folder for output files.
 fn folder(name: &str) -> std::path::PathBuf {
