@@ -285,10 +285,26 @@ fn table(point: &CavityPoint) -> String {
             ),
         ),
         ("photon cutoff", cutoff),
-        ("concurrence (full)", format!("{:.12}", full.concurrence)),
+        (
+            "concurrence (full)",
+            match report.concurrence_change {
+                Some(_) => format!(
+                    "{:.12} (converged in the cutoff to {CONCURRENCE_TOLERANCE:e})",
+                    full.concurrence
+                ),
+                None => format!(
+                    "{:.12} (at this fixed cutoff; truncation error not estimated, see \
+                     --cutoff auto)",
+                    full.concurrence
+                ),
+            },
+        ),
         (
             "concurrence (effective, Eq. 9)",
-            format!("{:.12}", point.effective.concurrence),
+            format!(
+                "{:.12} (f64 solve, residual {:.1e})",
+                point.effective.concurrence, point.effective.residual
+            ),
         ),
         ("residual max|Lρ|", format!("{:.2e}", full.residual)),
         (
