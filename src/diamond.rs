@@ -4,6 +4,8 @@
 //! Units `Γ⁺ = ω0 = 1`. With `α = e^{β_A} = Γ_A⁻/Γ⁺` and `σ = e^{β_S} = Γ_S⁻/Γ⁺` (Eq. 3),
 //! every rate is exact when `α, σ` are rational.
 
+use std::sync::OnceLock;
+
 use nalgebra::DMatrix;
 use num_traits::Zero;
 use rug::Rational;
@@ -407,6 +409,25 @@ impl DiamondSystem {
                 .map(|h| h.iter().map(real).collect())
                 .collect(),
         })
+    }
+
+    /// The system for `convention`, built on first use and shared by the whole process
+    /// (construction is an exact 16×16 Lindblad assembly, about 10 ms; every command and
+    /// binding call that certifies a point reuses it).
+    ///
+    /// # Errors
+    /// As [`DiamondSystem::new`] (not cached: only a built system is kept).
+    pub fn shared(convention: LadderConvention) -> Result<&'static Self, DiamondError> {
+        static SYSTEMS: [OnceLock<DiamondSystem>; 2] = [OnceLock::new(), OnceLock::new()];
+        let slot = &SYSTEMS[match convention {
+            LadderConvention::CommutingQubits => 0,
+            LadderConvention::JordanWigner => 1,
+        }];
+        if let Some(system) = slot.get() {
+            return Ok(system);
+        }
+        let system = DiamondSystem::new(convention)?;
+        Ok(slot.get_or_init(|| system))
     }
 
     /// Enclosures of every Eq. (4)–(6) quantity at exactly given `β_A`, `β_S` (finite or

@@ -96,6 +96,14 @@ impl CavityEngine {
         }
     }
 
+    /// The engine shared by the whole process: each cutoff's solver is built once and kept
+    /// (the automatic search visits ~20 cutoffs at most), so a program that solves many
+    /// points one call at a time, such as the Python bindings, pays for construction once.
+    pub fn shared() -> &'static CavityEngine {
+        static ENGINE: OnceLock<CavityEngine> = OnceLock::new();
+        ENGINE.get_or_init(CavityEngine::new)
+    }
+
     /// The solver of Eq. (7)–(8) at `cutoff` Fock states, built on first use.
     ///
     /// # Errors
@@ -203,8 +211,9 @@ impl CavityEngine {
     }
 }
 
-/// The full and effective steady states at one point with a fresh engine (see
-/// [`CavityEngine::solve_point`]; reuse an engine for many points).
+/// The full and effective steady states at one point with the process-wide engine
+/// ([`CavityEngine::shared`], so repeated calls reuse its solvers; see
+/// [`CavityEngine::solve_point`]).
 ///
 /// # Examples
 /// ```
@@ -220,5 +229,5 @@ impl CavityEngine {
 /// # Errors
 /// As [`CavityEngine::solve_point`].
 pub fn solve_point(params: &CavityParams, cutoff: Cutoff) -> Result<CavityPoint, CavityError> {
-    CavityEngine::new().solve_point(params, cutoff)
+    CavityEngine::shared().solve_point(params, cutoff)
 }

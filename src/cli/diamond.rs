@@ -205,7 +205,8 @@ fn run_temperatures(
     convention: LadderConvention,
     format: PointFormat,
 ) -> Result<Output, CliError> {
-    let system = DiamondSystem::new(convention).map_err(|e| CliError::Internal(e.to_string()))?;
+    let system =
+        DiamondSystem::shared(convention).map_err(|e| CliError::Internal(e.to_string()))?;
     let c = system
         .certify(beta_a, beta_s, digits)
         .map_err(|e| certify_error("--beta-a/--beta-s", e))?;

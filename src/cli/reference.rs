@@ -117,9 +117,9 @@ pub fn run(args: &ReferenceArgs) -> Result<Output, CliError> {
             ));
         }
     };
-    let system = DiamondSystem::new(LadderConvention::CommutingQubits)
+    let system = DiamondSystem::shared(LadderConvention::CommutingQubits)
         .map_err(|e| CliError::Internal(e.to_string()))?;
-    let values = certify_points(&system, &points, digits).map_err(|(k, e)| {
+    let values = certify_points(system, &points, digits).map_err(|(k, e)| {
         let p = &points[k];
         let at = format!(
             "point {} (beta_a = {}, beta_s = {})",

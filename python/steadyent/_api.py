@@ -1,0 +1,302 @@
+"""The functions of the ``steadyent`` package: each runs the Rust library's own computation
+(in process, GIL released) and returns a result whose ``to_dict()`` is the CLI's JSON."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from . import _native
+from ._inputs import Exact, Real, cutoff_text, exact_text, integer_text, real_text
+from ._results import (
+    CavityExactResult,
+    CavityResult,
+    CheckReport,
+    DiamondExactResult,
+    DiamondResult,
+    ProveReport,
+    ReferenceResult,
+    SweepResult,
+)
+
+_CONVENTIONS = ("commuting", "jordan-wigner")
+
+
+def _json(args: list[str]) -> Any:
+    """Runs one command with ``--format json`` and returns its document (exit code 0)."""
+    _, document, _ = _native.run(args + ["--format", "json"], True)
+    return document
+
+
+def _convention(convention: str) -> str:
+    if convention not in _CONVENTIONS:
+        raise ValueError(
+            f"invalid value for --convention: '{convention}'; accepted: {', '.join(_CONVENTIONS)}"
+        )
+    return convention
+
+
+def diamond(
+    beta_a: Exact | Sequence[Exact],
+    beta_s: Exact | None = None,
+    digits: int = 20,
+    convention: str = "commuting",
+) -> DiamondResult:
+    """Steady state of the diamond model (Eq. 1–3) at inverse temperatures ``β_A``, ``β_S``
+    (units ``Γ⁺ = ω0 = 1``, rates ``Γ_i⁻ = Γ⁺ e^{β_i}``, Eq. 3), with the populations of
+    ``G, S, A, E``, the concurrence (solved, and the closed form Eq. 4–5), the heat currents
+    and the entropy production (Eq. 6), every decimal certified to ``digits`` significant
+    digits.
+
+    ``beta_a``, ``beta_s``: exact decimals — ``str`` (``"-2"``, ``"3.5"``, ``"1.25e-3"``,
+    ``"inf"``, ``"-inf"``), ``int``, ``Decimal``, ``Fraction`` with a terminating decimal
+    expansion, or ``float`` (taken as the decimal it prints as: ``0.1`` is 1/10). ``|β| ≤ 1e8``;
+    at ``inf`` every value is the certified limit. A single pair ``diamond((beta_a, beta_s))``
+    is accepted too, so that ``dask.bag.from_sequence(points).map(steadyent.diamond)`` works.
+
+    ``digits``: 1 to 10000. ``convention``: ``"commuting"`` qubit operators (reproduces
+    Eq. 4–5) or ``"jordan-wigner"`` fermions.
+
+    Raises ``ValueError`` (the CLI's message) for bad input and
+    :class:`steadyent.ComputationError` when the precision cap is reached.
+
+    >>> r = diamond(-2, 3.5, digits=30)
+    >>> r.concurrence            # Decimal, every digit certified  # doctest: +SKIP
+    """
+    if beta_s is None:
+        if isinstance(beta_a, (str, bytes)) or not isinstance(beta_a, Sequence) \
+                or len(beta_a) != 2:
+            raise TypeError("diamond() needs beta_a and beta_s, or one (beta_a, beta_s) pair")
+        beta_a, beta_s = beta_a
+    return DiamondResult(_json([
+        "diamond",
+        "--beta-a", exact_text("beta_a", beta_a, rational=False),
+        "--beta-s", exact_text("beta_s", beta_s, rational=False),
+        "--digits", integer_text("digits", digits),
+        "--convention", _convention(convention),
+    ]))
+
+
+def diamond_exact(
+    alpha: Exact,
+    sigma: Exact,
+    digits: int = 20,
+    convention: str = "commuting",
+) -> DiamondExactResult:
+    """The diamond model (Eq. 1–3) solved exactly at rational rate ratios
+    ``α = Γ_A⁻/Γ⁺ = e^{β_A}`` and ``σ = Γ_S⁻/Γ⁺ = e^{β_S}`` (``≥ 0``; ``0`` means ``β = −∞``):
+    the 16×16 Liouvillian over the Gaussian rationals, nullity 1 proving uniqueness.
+    Populations and heat currents as ``Fraction``, the concurrence exactly
+    (``√u − √v``) and to ``digits`` certified digits, ``Ṡ_irr`` (Eq. 6) certified.
+
+    ``alpha``, ``sigma``: ``str`` (``"3/4"``, ``"0.125"``), ``int``, ``Fraction``,
+    ``Decimal`` or ``float`` (the decimal it prints as).
+    """
+    return DiamondExactResult(_json([
+        "diamond",
+        "--alpha", exact_text("alpha", alpha, rational=True),
+        "--sigma", exact_text("sigma", sigma, rational=True),
+        "--digits", integer_text("digits", digits),
+        "--convention", _convention(convention),
+    ]))
+
+
+def cavity(
+    kappa: Real,
+    pump: Real,
+    gamma: Real,
+    g: Real = 1.0,
+    cutoff: int | str = "auto",
+    frame: str = "rotating",
+    omega0: Real | None = None,
+) -> CavityResult:
+    """The full cavity-QED model (Eq. 7–8: two qubits coupled with strength ``g`` to one
+    resonant mode of decay ``κ``, each qubit pumped at ``p`` and decaying at ``γ``) and its
+    effective diamond model (Eq. 9: ``Γ⁺ = p/2``, ``Γ_A⁻ = γ/2``, ``Γ_S⁻ = Γ + γ/2``,
+    ``Γ = 4g²/κ``) at one point, in ``f64``; all rates in the unit of ``g``.
+
+    ``kappa > 0``, ``pump > 0``, ``gamma ≥ 0``, ``g > 0``; ``cutoff``: ``"auto"`` (grow until
+    the concurrence changes by ≤ 1e-10 and the top Fock level holds ≤ 1e-12) or 2 to 100 Fock
+    states. ``frame="lab"`` solves in the laboratory frame with ``ω0 = ω_cav = omega0``
+    (default 1000 g, the paper's g/ω0 = 0.001).
+
+    Raises ``ValueError`` for bad input, :class:`steadyent.SteadyStateError` for a
+    non-unique steady state (e.g. ``pump = gamma = 0``) or an unconverged cutoff.
+    """
+    args = [
+        "cavity",
+        "--kappa", real_text("kappa", kappa),
+        "--pump", real_text("pump", pump),
+        "--gamma", real_text("gamma", gamma),
+        "--g", real_text("g", g),
+        "--cutoff", cutoff_text(cutoff),
+        "--frame", frame,
+    ]
+    if omega0 is not None:
+        args += ["--omega0", real_text("omega0", omega0)]
+    return CavityResult(_json(args))
+
+
+def cavity_exact(
+    kappa: Exact,
+    pump: Exact,
+    gamma: Exact,
+    g: Exact = 1,
+    *,
+    cutoff: int,
+    digits: int = 20,
+    full_uniqueness: bool = False,
+) -> CavityExactResult:
+    """The truncated cavity model (Eq. 7–8, rotating frame) solved exactly over the rationals
+    at rational rates and ``cutoff`` Fock states (2 to 50): the exact two-qubit state
+    ``Tr_cav ρ_SS``, the exact concurrence and ``digits`` certified digits of it, ``𝓛ρ = 0``
+    checked exactly on the full space and uniqueness proven (nullity 1 of the reduced
+    generator; on the whole operator space with ``full_uniqueness=True``).
+
+    Rates: ``str`` (``"37/10"``, ``"0.013"``), ``int``, ``Fraction``, ``Decimal`` or ``float``
+    (the decimal it prints as); ``kappa > 0``, ``pump, gamma ≥ 0``.
+    """
+    args = [
+        "cavity", "--exact",
+        "--kappa", exact_text("kappa", kappa, rational=True),
+        "--pump", exact_text("pump", pump, rational=True),
+        "--gamma", exact_text("gamma", gamma, rational=True),
+        "--g", exact_text("g", g, rational=True),
+        "--cutoff", integer_text("cutoff", cutoff),
+        "--digits", integer_text("digits", digits),
+    ]
+    if full_uniqueness:
+        args.append("--full-uniqueness")
+    return CavityExactResult(_json(args))
+
+
+def _points_csv(points: Iterable[Any]) -> str:
+    lines = ["beta_a,beta_s"]
+    for k, point in enumerate(points):
+        try:
+            beta_a, beta_s = point
+        except (TypeError, ValueError):
+            raise ValueError(
+                f"invalid value for --points: point {k + 1} is not a (beta_a, beta_s) pair"
+            ) from None
+        a = exact_text("beta_a", beta_a, rational=False)
+        s = exact_text("beta_s", beta_s, rational=False)
+        for text in (a, s):
+            if any(c in text for c in ",\n\r#"):
+                raise ValueError(f"invalid value for --points: point {k + 1}: '{text}' is "
+                                 "not an exact decimal number")
+        lines.append(f"{a},{s}")
+    return "\n".join(lines) + "\n"
+
+
+def reference(points: Iterable[Any], digits: int = 50) -> ReferenceResult:
+    """Certified reference values of the diamond model (Eq. 3–6) at many ``(β_A, β_S)``
+    points, on all cores: ``α``, ``σ``, the populations, the concurrence, the heat currents
+    and ``Ṡ_irr``, each to ``digits`` certified digits.
+
+    ``points``: pairs of exact decimals (as for :func:`diamond`), e.g. a list of tuples or an
+    ``(n, 2)`` NumPy array (floats are taken as the decimals they print as). At most 100 000.
+
+    The result maps column names to NumPy arrays; ``to_dict()`` is the document of
+    ``steadyent reference --points FILE --digits N --format json``.
+    """
+    csv = _points_csv(points)
+    fd, path = tempfile.mkstemp(prefix="steadyent-points-", suffix=".csv")
+    try:
+        with os.fdopen(fd, "w") as f:
+            f.write(csv)
+        document = _json(["reference", "--points", path, "--digits",
+                          integer_text("digits", digits)])
+    finally:
+        os.unlink(path)
+    return ReferenceResult(document)
+
+
+def sweep(
+    figure: str,
+    *,
+    beta_a_range: tuple[float, float] | str | None = None,
+    beta_s_range: tuple[float, float] | str | None = None,
+    resolution: int | None = None,
+    points: int | None = None,
+    cutoff: int | str | None = None,
+) -> SweepResult:
+    """The data of a figure of the paper as NumPy columns.
+
+    ``"fig1b"``/``"fig1c"``: the diamond model's concurrence (Eq. 4) and entropy production
+    (Eq. 6) over a ``(β_A, β_S)`` grid (``beta_a_range``, ``beta_s_range`` as ``(min, max)``,
+    default ``(-10, 10)``; ``resolution`` points per axis, default 201); columns ``beta_a``,
+    ``beta_s``, ``concurrence``, ``entropy_production``.
+
+    ``"fig2b"`` (``γ = 0``, ``p = 2·10⁻⁴ g``) / ``"fig2c"`` (``γ = 10⁻³ g``,
+    ``p ∈ {2·10⁻⁴, 10⁻³, 5·10⁻³} g``): full (Eq. 7–8) and effective (Eq. 9) concurrence over
+    ``points`` log-spaced ``κ/g`` from 1e-2 to 1e3 (default 200) at ``cutoff`` (default
+    ``"auto"``); columns ``pump``, ``kappa``, ``concurrence``, ``concurrence_effective``,
+    ``cutoff``, ``residual``.
+
+    The options of the other figure are rejected, as on the command line.
+    """
+    args = ["sweep", figure]
+
+    def span(flag: str, value: Any) -> list[str]:
+        if value is None:
+            return []
+        if isinstance(value, str):
+            return [flag, value]
+        lo, hi = value
+        return [flag, f"{real_text(flag, lo)}:{real_text(flag, hi)}"]
+
+    args += span("--beta-a-range", beta_a_range) + span("--beta-s-range", beta_s_range)
+    if resolution is not None:
+        args += ["--resolution", integer_text("resolution", resolution)]
+    if points is not None:
+        args += ["--points", integer_text("points", points)]
+    if cutoff is not None:
+        args += ["--cutoff", cutoff_text(cutoff)]
+    return SweepResult(_json(args))
+
+
+def check(
+    only: str | Iterable[str] | None = None,
+    expect_fail: Iterable[str] = (),
+    seed: int | None = None,
+) -> CheckReport:
+    """Checks every claim of the paper (``steadyent check``) and returns the verdicts with
+    their evidence; ``bool(report)`` is true when the CLI would exit 0.
+
+    ``only``: claim ids to check (see ``to_dict()["claims"]`` or ``steadyent check --list``);
+    ``expect_fail``: claims known to fail (pytest's strict xfail: the report is OK when exactly
+    these fail and all others pass); ``seed``: seed of the random spot checks (default: drawn
+    from the clock, reported as ``report.seed``).
+    """
+    args = ["check"]
+    if only is not None:
+        ids = [only] if isinstance(only, str) else list(only)
+        if not ids:
+            raise ValueError("invalid value for --only: no claim ids given")
+        args += ["--only", ",".join(ids)]
+    expected = [expect_fail] if isinstance(expect_fail, str) else list(expect_fail)
+    if expected:
+        args += ["--expect-fail", ",".join(expected)]
+    if seed is not None:
+        args += ["--seed", integer_text("seed", seed)]
+    code, document, message = _native.run(args + ["--format", "json"], True)
+    return CheckReport(document, code, message)
+
+
+def prove(directory: str | os.PathLike[str] | None = None) -> ProveReport:
+    """Re-derives ``ρ_SS`` of Eq. (1)–(3) as rational functions of ``α = e^{β_A}``,
+    ``σ = e^{β_S}`` and checks the exact certificates of the paper's statements (Eq. 4–6, the
+    ``C < 1/3`` and ``C < 1/2`` bounds and their suprema, ``Ṡ ≥ 0``, the Eq. 9 threshold).
+
+    With ``directory`` (a checkout's ``proofs/``), also compares the proof pages there with
+    the derivation, as ``steadyent prove --check --dir DIR`` does.
+    """
+    theorems, drift = _native.prove(None if directory is None else os.fspath(directory))
+    ok = all(t["verdict"] == "proved" for t in theorems) and not drift
+    document = {"theorems": theorems, "drift": drift, "ok": ok}
+    if directory is not None:
+        document["directory"] = os.fspath(directory)
+    return ProveReport(document)
