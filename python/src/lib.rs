@@ -19,8 +19,7 @@ use num_complex::Complex64;
 use pyo3::create_exception;
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyList};
-use serde_json::Value;
+use pyo3::types::{PyBytes, PyDict};
 
 use steadyent::cavity::exact::{ExactCavityParams, exact_steady_state};
 use steadyent::cavity::sweep::kappa_grid;
@@ -94,77 +93,22 @@ fn execute(args: &[String]) -> Result<Outcome, CliError> {
     }
 }
 
-/// A JSON value as Python objects: objects → `dict` (key order kept), arrays → `list`,
-/// strings → `str`, integers → `int`, other numbers → `float` (the same `f64` the CLI printed
-/// in shortest round-trip form), `null` → `None`.
-fn to_python<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
-    Ok(match value {
-        Value::Null => py.None().into_bound(py),
-        Value::Bool(b) => b.into_pyobject(py)?.to_owned().into_any(),
-        Value::Number(n) => match (n.as_i64(), n.as_u64()) {
-            (Some(i), _) => i.into_pyobject(py)?.into_any(),
-            (None, Some(u)) => u.into_pyobject(py)?.into_any(),
-            _ => n
-                .as_f64()
-                .expect("a JSON number is an integer or an f64")
-                .into_pyobject(py)?
-                .into_any(),
-        },
-        Value::String(s) => s.into_pyobject(py)?.into_any(),
-        Value::Array(items) => {
-            let list = PyList::empty(py);
-            for item in items {
-                list.append(to_python(py, item)?)?;
-            }
-            list.into_any()
-        }
-        Value::Object(map) => {
-            let dict = PyDict::new(py);
-            for (k, v) in map {
-                dict.set_item(k, to_python(py, v)?)?;
-            }
-            dict.into_any()
-        }
-    })
-}
-
 /// Runs one `steadyent` command (`args` without the program name, e.g.
 /// `["diamond", "--beta-a", "-2", "--beta-s", "3.5", "--format", "json"]`) in process with the
-/// GIL released.
+/// GIL released, and returns `(code, stdout, message)`: `code` and `message` as in the
+/// exit-code contract (0, or 1/2 with a report on stdout and its one-line summary).
 ///
-/// Returns `(code, output, message)`: `output` is the parsed JSON document when `json` is true
-/// (the command must then print JSON), else the text the CLI prints; `code` and `message` as
-/// in the exit-code contract (0, or 1/2 with a report and its one-line summary).
+/// The Python side parses JSON output with `json.loads`, which rounds every number the CLI
+/// printed (shortest round-trip form) back to the same `f64`.
 ///
 /// Raises `ValueError` for bad input (the CLI's one-line message), `SteadyStateError` /
 /// `ComputationError` when no trustworthy answer exists.
 #[pyfunction]
-#[pyo3(signature = (args, json))]
-fn run(py: Python<'_>, args: Vec<String>, json: bool) -> PyResult<(u8, Py<PyAny>, Option<String>)> {
-    let outcome = py.detach(|| {
-        execute(&args).map(|(code, stdout, message)| {
-            let parsed = if json {
-                Some(serde_json::from_str::<Value>(&stdout))
-            } else {
-                None
-            };
-            (code, stdout, parsed, message)
-        })
-    });
-    let (code, stdout, parsed, message) = outcome.map_err(|e| match e {
+fn run(py: Python<'_>, args: Vec<String>) -> PyResult<Outcome> {
+    py.detach(|| execute(&args)).map_err(|e| match e {
         CliError::Usage(m) => PyValueError::new_err(m),
         other => internal_error(other.to_string()),
-    })?;
-    let output = match parsed {
-        None => stdout.into_pyobject(py)?.into_any().unbind(),
-        Some(Ok(value)) => to_python(py, &value)?.unbind(),
-        Some(Err(e)) => {
-            return Err(ComputationError::new_err(format!(
-                "the command printed no JSON document ({e}); this is a bug"
-            )));
-        }
-    };
-    Ok((code, output, message))
+    })
 }
 
 fn convention(name: &str) -> PyResult<LadderConvention> {
@@ -356,10 +300,10 @@ fn fig2_grid(figure: &str, points: usize) -> PyResult<(f64, Vec<f64>, Vec<f64>)>
 /// seconds per call, best of `rounds` rounds of `repeats` calls.
 ///
 /// `layer = "cli"` times what [`run`] does with the GIL released (the command through
-/// [`steadyent::cli::run`], its JSON printed and parsed back); `layer = "core"` times the
-/// model computation alone: for `diamond` args, [`steadyent::diamond::DiamondSystem::new`]
-/// and `certify` (what the command computes per call); for `cavity` args,
-/// [`steadyent::cavity::solve_point`].
+/// [`steadyent::cli::run`], its JSON printed); `layer = "core"` times the
+/// model computation alone: for `diamond` args, `certify` on the shared
+/// [`steadyent::diamond::DiamondSystem`] (what the command computes per call); for `cavity`
+/// args, [`steadyent::cavity::solve_point`].
 #[pyfunction]
 fn _bench_library(
     py: Python<'_>,
@@ -377,8 +321,7 @@ fn _bench_library(
     let work: Box<dyn Fn() -> Result<(), String> + Send + Sync + '_> =
         match (layer, args[0].as_str()) {
             ("cli", _) => Box::new(|| {
-                let (_, stdout, _) = execute(&args).map_err(|e| e.to_string())?;
-                serde_json::from_str::<Value>(&stdout).map_err(|e| e.to_string())?;
+                execute(&args).map_err(|e| e.to_string())?;
                 Ok(())
             }),
             ("core", "diamond") => {

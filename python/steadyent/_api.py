@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -26,8 +27,8 @@ _CONVENTIONS = ("commuting", "jordan-wigner")
 
 def _json(args: list[str]) -> Any:
     """Runs one command with ``--format json`` and returns its document (exit code 0)."""
-    _, document, _ = _native.run(args + ["--format", "json"], True)
-    return document
+    _, stdout, _ = _native.run(args + ["--format", "json"])
+    return json.loads(stdout)
 
 
 def _convention(convention: str) -> str:
@@ -263,8 +264,10 @@ def check(
     expect_fail: Iterable[str] = (),
     seed: int | None = None,
 ) -> CheckReport:
-    """Checks every claim of the paper (``steadyent check``) and returns the verdicts with
-    their evidence; ``bool(report)`` is true when the CLI would exit 0.
+    """Checks every claim of the paper (``steadyent check``: Eq. 4–5 against the exact
+    steady state, the C = 1/3 and 1/2 limits, the second law of Eq. 6, the cavity
+    realisation of Eq. 7–9, …) and returns the verdicts with their evidence;
+    ``bool(report)`` is true when the CLI would exit 0.
 
     ``only``: claim ids to check (see ``to_dict()["claims"]`` or ``steadyent check --list``);
     ``expect_fail``: claims known to fail (pytest's strict xfail: the report is OK when exactly
@@ -282,8 +285,8 @@ def check(
         args += ["--expect-fail", ",".join(expected)]
     if seed is not None:
         args += ["--seed", integer_text("seed", seed)]
-    code, document, message = _native.run(args + ["--format", "json"], True)
-    return CheckReport(document, code, message)
+    code, stdout, message = _native.run(args + ["--format", "json"])
+    return CheckReport(json.loads(stdout), code, message)
 
 
 def prove(directory: str | os.PathLike[str] | None = None) -> ProveReport:

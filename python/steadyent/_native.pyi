@@ -11,8 +11,8 @@ class ComputationError(RuntimeError):
 class SteadyStateError(ComputationError):
     """No unique steady state (non-unique kernel, or the photon cutoff did not converge)."""
 
-def run(args: list[str], json: bool) -> tuple[int, Any, str | None]:
-    """One CLI command in process, GIL released: (exit code, JSON document or text, message)."""
+def run(args: list[str]) -> tuple[int, str, str | None]:
+    """One CLI command in process, GIL released: (exit code, stdout, one-line message)."""
 
 def diamond_exact_state(alpha: str, sigma: str, convention: str) -> list[list[tuple[str, str]]]:
     """Exact ρ_SS of Eq. (1)-(3) at rational α, σ: rows of (re, im) rational strings."""

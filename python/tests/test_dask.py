@@ -61,7 +61,7 @@ def test_errors_cross_the_cluster(client):
 
 def test_split():
     items = list(range(10))
-    assert steadyent.tasks.split(items, tasks=3) == [[0, 1, 2], [3, 4, 5, 6], [7, 8, 9]]
+    assert steadyent.tasks.split(items, tasks=3) == [[0, 1, 2], [3, 4, 5], [6, 7, 8, 9]]
     assert steadyent.tasks.split(items, size=4) == [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]]
     assert steadyent.tasks.split(items, tasks=20) == [[k] for k in items]
     with pytest.raises(ValueError):

@@ -2,17 +2,22 @@
 
 Two measurements:
 
-1. Progress (load-independent): while one thread runs a long solve, a second thread running
-   pure Python must keep executing. Were the GIL held for the whole call, the second thread
-   could not run a single bytecode until the call returned.
+1. Progress (independent of machine load): while one thread runs a long solve, a second
+   thread running pure Python must keep executing. Were the GIL held for the whole call, the
+   second thread could not run a single bytecode until the call returned.
 2. Timing: two threads running one solve each finish in about the time of one solve. On the
    2-core machine the ideal ratio (two threads / one solve) is 1.0 with the GIL released and
-   2.0 with it held; the test accepts < 1.5, the midpoint, and takes the best of three tries
-   so that a build running on the shared machine during one try does not decide the verdict.
+   2.0 with it held; the test accepts < 1.5, the midpoint, in any of five tries. The machine
+   is shared: when other processes occupy the cores, no workload can run two threads in
+   parallel. Each try therefore also times a workload known to release the GIL (hashlib's
+   SHA-256 of a large buffer); if that reference showed no parallel speed-up in any try
+   (two threads / two in a row > 0.75, ideal 0.5) the measurement is impossible right then
+   and the test is skipped, naming the ratios — measurement 1 still stands.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
 import time
@@ -23,8 +28,8 @@ import steadyent
 
 
 def long_solve():
-    # About 0.2-0.5 s of single-threaded exact arithmetic (certified Eq. 3-6 at 4000 digits).
-    return steadyent.diamond("-1.3", "2.9", digits=4000)
+    # About 0.1 s of single-threaded interval arithmetic: Eq. 3-6 certified to 10000 digits.
+    return steadyent.diamond("-1.3", "2.9", digits=10000)
 
 
 def test_other_threads_run_during_a_solve():
@@ -50,31 +55,46 @@ def test_other_threads_run_during_a_solve():
     t.join()
     assert elapsed > 0.05, "the solve is too short to measure anything"
     # A held GIL would give 0 ticks during the solve (the counter thread could not run);
-    # a released one gives millions. 1000 is far from both.
+    # a released one gives hundreds of thousands even on a loaded machine. 1000 is far from
+    # both.
     assert ticks_during[0] > 1000
+
+
+def _timed(f, threads: int) -> float:
+    workers = [threading.Thread(target=f) for _ in range(threads)]
+    t0 = time.perf_counter()
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    return time.perf_counter() - t0
+
+
+_BUFFER = b"\x5a" * 60_000_000
+
+
+def _reference_workload():
+    hashlib.sha256(_BUFFER).digest()
 
 
 @pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="needs two cores")
 @pytest.mark.parametrize("solve", [
     long_solve,
-    lambda: steadyent.cavity_exact("37/10", "0.013", "0.002", cutoff=24),
-    lambda: steadyent.diamond_exact("12345/678", "9/10", digits=3000),
-], ids=["diamond", "cavity_exact", "diamond_exact"])
+    lambda: steadyent.cavity_exact("37/10", "0.013", "0.002", cutoff=18),
+], ids=["diamond", "cavity_exact"])
 def test_two_threads_take_about_the_time_of_one(solve):
-    solve()  # warm up (lazy statics, allocator)
-    ratios = []
-    for _ in range(3):
-        t0 = time.perf_counter()
-        solve()
-        one = time.perf_counter() - t0
-        threads = [threading.Thread(target=solve) for _ in range(2)]
-        t0 = time.perf_counter()
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        two = time.perf_counter() - t0
-        ratios.append(two / one)
+    solve()  # warm up (shared caches, allocator)
+    ratios, references = [], []
+    for _ in range(5):
+        one = _timed(solve, 1)
+        two = _timed(solve, 2)
+        ratios.append(round(two / one, 2))
         if ratios[-1] < 1.5:
-            break
-    assert min(ratios) < 1.5, f"two threads / one solve = {ratios} (held GIL: ~2.0)"
+            return
+        ref_two_in_a_row = _timed(lambda: (_reference_workload(), _reference_workload()), 1)
+        references.append(round(_timed(_reference_workload, 2) / ref_two_in_a_row, 2))
+    if min(references) > 0.75:
+        pytest.skip(f"no free second core: hashlib two threads / two in a row = {references}; "
+                    f"solve two threads / one = {ratios}")
+    pytest.fail(f"two threads / one solve = {ratios} (held GIL: ~2.0) while hashlib ran in "
+                f"parallel (two threads / two in a row = {references})")
