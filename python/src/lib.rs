@@ -334,7 +334,7 @@ fn _bench_library(
                 })?;
                 Box::new(move || {
                     let system =
-                        steadyent::diamond::DiamondSystem::new(LadderConvention::CommutingQubits)
+                        steadyent::diamond::DiamondSystem::shared(LadderConvention::CommutingQubits)
                             .map_err(|e| e.to_string())?;
                     system
                         .certify(&beta_a, &beta_s, digits)

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -25,10 +24,11 @@ from ._results import (
 _CONVENTIONS = ("commuting", "jordan-wigner")
 
 
-def _json(args: list[str]) -> Any:
-    """Runs one command with ``--format json`` and returns its document (exit code 0)."""
+def _json(args: list[str]) -> str:
+    """Runs one command with ``--format json`` and returns the JSON text it printed (exit code
+    0); the result object decodes it on first use."""
     _, stdout, _ = _native.run(args + ["--format", "json"])
-    return json.loads(stdout)
+    return stdout
 
 
 def _convention(convention: str) -> str:
@@ -286,7 +286,7 @@ def check(
     if seed is not None:
         args += ["--seed", integer_text("seed", seed)]
     code, stdout, message = _native.run(args + ["--format", "json"])
-    return CheckReport(json.loads(stdout), code, message)
+    return CheckReport(stdout, code, message)
 
 
 def prove(directory: str | os.PathLike[str] | None = None) -> ProveReport:

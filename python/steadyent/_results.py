@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import decimal
+import json
 import fractions
 import math
 from collections.abc import Iterator, Mapping
@@ -81,13 +82,29 @@ def _matrix(payload: tuple[bytes, int]):
 
 
 class Result:
-    """Base of every result: the CLI's JSON document and how to compare, print and pickle it."""
+    """Base of every result: the CLI's JSON document and how to compare, print and pickle it.
+
+    The document arrives as the JSON text the command printed and is decoded (``json.loads``,
+    which rounds every printed number back to the same ``float``) on first use, so a call
+    that only passes its result on (to a Dask worker's caller, to ``pickle``) pays nothing
+    for decoding.
+    """
 
     #: The model or command the result comes from (for ``repr``).
     kind = "result"
 
-    def __init__(self, document: dict[str, Any]):
-        self._doc = document
+    def __init__(self, document: dict[str, Any] | str):
+        if isinstance(document, str):
+            self._text: str | None = document
+            self._parsed: dict[str, Any] | None = None
+        else:
+            self._text, self._parsed = None, document
+
+    @property
+    def _doc(self) -> dict[str, Any]:
+        if self._parsed is None:
+            self._parsed = json.loads(self._text)
+        return self._parsed
 
     def to_dict(self) -> dict[str, Any]:
         """The CLI's JSON object for the same input (``steadyent … --format json``), field for
@@ -105,7 +122,7 @@ class Result:
         raise TypeError(f"unhashable type: '{type(self).__name__}'")
 
     def __reduce__(self):
-        return (type(self), (self._doc,))
+        return (type(self), (self._text if self._text is not None else self._doc,))
 
     def _fields(self) -> str:
         return ""
@@ -553,14 +570,16 @@ class CheckReport(Result):
 
     kind = "check"
 
-    def __init__(self, document: dict[str, Any], exit_code: int = 0, message: str | None = None):
+    def __init__(self, document: dict[str, Any] | str, exit_code: int = 0,
+                 message: str | None = None):
         super().__init__(document)
         self.exit_code = exit_code
         #: The CLI's one-line summary when the exit code is not 0.
         self.message = message
 
     def __reduce__(self):
-        return (type(self), (self._doc, self.exit_code, self.message))
+        return (type(self), (self._text if self._text is not None else self._doc,
+                             self.exit_code, self.message))
 
     def __bool__(self) -> bool:
         return self.exit_code == 0
