@@ -47,13 +47,6 @@ pub enum Status {
     UnexpectedPass,
 }
 
-impl Status {
-    /// Whether this status makes `check` exit 1 (a failure or an unexpected pass).
-    pub fn is_failure(self) -> bool {
-        matches!(self, Status::Fail | Status::UnexpectedPass)
-    }
-}
-
 /// One sub-check of a claim: what was checked, whether it held, the numbers.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Check {
