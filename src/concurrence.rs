@@ -7,6 +7,7 @@ use nalgebra::DMatrix;
 use num_complex::Complex64;
 use rug::{Integer, Rational};
 
+use crate::arith::Enclosure;
 use crate::interval::Interval;
 use crate::ring::GaussQ;
 
@@ -110,7 +111,8 @@ impl ExactConcurrence {
     /// is decided at a finite precision. `None` if [`crate::decimal::max_precision`] is reached.
     pub fn decimal(&self, digits: usize) -> Option<String> {
         use crate::decimal::{
-            certified_decimal, initial_precision, max_precision, rational_to_decimal,
+            certified_decimal, initial_precision, max_precision, raise_precision,
+            rational_to_decimal,
         };
         match self {
             ExactConcurrence::Zero => Some("0".to_string()),
@@ -118,14 +120,14 @@ impl ExactConcurrence {
                 if let (Some(su), Some(sv)) = (rational_sqrt(u), rational_sqrt(v)) {
                     return Some(rational_to_decimal(&(su - sv), digits));
                 }
-                let mut prec = initial_precision(digits);
-                while prec <= max_precision(digits) {
-                    if let Some(text) = certified_decimal(&self.enclosure(prec), digits) {
-                        return Some(text);
-                    }
-                    prec *= 2;
-                }
-                None
+                let found =
+                    raise_precision(initial_precision(digits), max_precision(digits), |prec| {
+                        Ok::<_, std::convert::Infallible>(certified_decimal(
+                            &self.enclosure(prec),
+                            digits,
+                        ))
+                    });
+                found.ok().flatten().map(|(text, _)| text)
             }
         }
     }
@@ -167,15 +169,15 @@ impl fmt::Display for ExactConcurrence {
 }
 
 /// Certified X-state concurrence `2 max(0, |c| − √(p q))` from enclosures of the coherence
-/// `c = ρ_12` (real) and the populations `p = ρ_00`, `q = ρ_33` (Eq. 4 for the diamond model).
-/// Returns `None` when the sign of `|c| − √(pq)` is not decided at this precision.
-pub fn x_state_enclosure(coherence: &Interval, p: &Interval, q: &Interval) -> Option<Interval> {
-    let two = Interval::from_i64(2, coherence.prec());
-    let inner = coherence.abs().sub(&p.mul(q).sqrt()?);
-    if inner.hi() < &0 || inner.hi().is_zero() {
-        Some(Interval::from_i64(0, coherence.prec()))
-    } else if inner.is_positive() {
-        Some(inner.mul(&two))
+/// `c = ρ_12` (real) and the populations `p = ρ_00`, `q = ρ_33` (Eq. 4 for the diamond model),
+/// in MPFR or f64 intervals. Returns `None` when the sign of `|c| − √(pq)` is not decided at
+/// this precision.
+pub fn x_state_enclosure<T: Enclosure>(coherence: &T, p: &T, q: &T) -> Option<T> {
+    let inner = coherence.magnitude().minus(&p.times(q).square_root()?);
+    if inner.is_nonpositive() {
+        Some(coherence.int(0))
+    } else if inner.is_strictly_positive() {
+        Some(inner.times(&coherence.int(2)))
     } else {
         None
     }

@@ -37,6 +37,27 @@ pub enum ParseNumberError {
     },
 }
 
+/// Longest value quoted whole in an error message; a longer one is cut (see [`excerpt`]).
+pub const MAX_QUOTED_CHARS: usize = 40;
+
+/// `text` for quoting in a one-line error: whole when at most [`MAX_QUOTED_CHARS`] characters,
+/// else its first 32 characters, `…` and its length, so that a huge bad value (a 10 MB line)
+/// never floods the error.
+///
+/// # Examples
+/// ```
+/// use steadyent::decimal::excerpt;
+/// assert_eq!(excerpt("1.5x"), "1.5x");
+/// assert_eq!(excerpt(&"9".repeat(100)), format!("{}… (100 bytes)", "9".repeat(32)));
+/// ```
+pub fn excerpt(text: &str) -> String {
+    if text.chars().count() <= MAX_QUOTED_CHARS {
+        return text.to_string();
+    }
+    let head: String = text.chars().take(32).collect();
+    format!("{head}… ({} bytes)", text.len())
+}
+
 /// An extended real read exactly from text: a rational or `±∞`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ExtendedRational {
@@ -66,7 +87,7 @@ const RATIONAL_FORM: &str = "an exact rational such as 3/4, 0.125 or 2e-3";
 /// ```
 pub fn parse_decimal(text: &str) -> Result<Rational, ParseNumberError> {
     let malformed = || ParseNumberError::Malformed {
-        text: text.to_string(),
+        text: excerpt(text),
         expected: DECIMAL_FORM,
     };
     let s = text.trim();
@@ -97,7 +118,7 @@ pub fn parse_decimal(text: &str) -> Result<Rational, ParseNumberError> {
             if digits.is_empty() || !all_digits(digits) || digits.len() > 6 {
                 return Err(if digits.len() > 6 && all_digits(digits) {
                     ParseNumberError::ExponentRange {
-                        text: text.to_string(),
+                        text: excerpt(text),
                     }
                 } else {
                     malformed()
@@ -109,7 +130,7 @@ pub fn parse_decimal(text: &str) -> Result<Rational, ParseNumberError> {
     let scale = exp - frac_part.len() as i64;
     if exp.abs() > MAX_DECIMAL_EXPONENT || scale.abs() > MAX_DECIMAL_EXPONENT + 10_000 {
         return Err(ParseNumberError::ExponentRange {
-            text: text.to_string(),
+            text: excerpt(text),
         });
     }
     let digits = format!("{int_part}{frac_part}");
@@ -174,13 +195,13 @@ pub fn parse_rational(text: &str) -> Result<Rational, ParseNumberError> {
         Integer::from_str_radix(t.trim_start_matches('+'), 10).ok()
     };
     let malformed = || ParseNumberError::Malformed {
-        text: text.to_string(),
+        text: excerpt(text),
         expected: RATIONAL_FORM,
     };
     let (p, q) = (int(p).ok_or_else(malformed)?, int(q).ok_or_else(malformed)?);
     if q == 0 {
         return Err(ParseNumberError::ZeroDenominator {
-            text: text.to_string(),
+            text: excerpt(text),
         });
     }
     Ok(Rational::from((p, q)))
@@ -242,6 +263,54 @@ pub fn certified_decimal(x: &Interval, digits: usize) -> Option<String> {
     Some(format_digits(negative, &mantissa, exp))
 }
 
+/// The decimal text of the real enclosed by `[lo, hi]` (f64 ends, e.g. an
+/// [`crate::interval64::Interval64`]) to as many significant digits as both ends round to
+/// alike, at most `max_digits` (≤ 17), with the number of digits: every printed digit is then
+/// the correctly rounded digit of the enclosed value. An exact zero prints `0`; `None` when not
+/// even one digit (or the sign) is decided. Same notation as [`certified_decimal`].
+///
+/// # Examples
+/// ```
+/// use steadyent::decimal::decided_decimal;
+/// assert_eq!(decided_decimal(0.333_333_1, 0.333_333_4, 17), Some(("0.333333".into(), 6)));
+/// assert_eq!(decided_decimal(0.0, 0.0, 17), Some(("0".into(), 1)));
+/// assert_eq!(decided_decimal(-1e-20, 1e-20, 17), None);
+/// ```
+pub fn decided_decimal(lo: f64, hi: f64, max_digits: usize) -> Option<(String, usize)> {
+    if lo == 0.0 && hi == 0.0 {
+        return Some(("0".to_string(), 1));
+    }
+    if !(lo.is_finite() && hi.is_finite()) || (lo <= 0.0 && hi >= 0.0) {
+        return None;
+    }
+    let max_digits = max_digits.clamp(1, 17);
+    let scientific = |x: f64, digits: usize| format!("{:.*e}", digits - 1, x);
+    let agree = |digits: usize| scientific(lo, digits) == scientific(hi, digits);
+    // Start from the digits the relative width allows, then settle on the largest that agree.
+    let magnitude = lo.abs().max(hi.abs());
+    let estimate = if hi > lo {
+        (magnitude / (hi - lo)).log10().floor() as i64
+    } else {
+        max_digits as i64
+    };
+    let mut digits = estimate.clamp(1, max_digits as i64) as usize;
+    while digits < max_digits && agree(digits + 1) {
+        digits += 1;
+    }
+    while digits > 0 && !agree(digits) {
+        digits -= 1;
+    }
+    if digits == 0 {
+        return None;
+    }
+    let text = scientific(lo, digits);
+    let (mantissa, exponent) = text.split_once('e').expect("scientific notation");
+    let negative = mantissa.starts_with('-');
+    let significant: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let exponent: i64 = exponent.parse().expect("an integer exponent");
+    Some((format_digits(negative, &significant, exponent), digits))
+}
+
 /// Formats `±d.ddd × 10^exp` given the significant digits `ddd…`.
 fn format_digits(negative: bool, mantissa: &str, exp: i64) -> String {
     let sign = if negative { "-" } else { "" };
@@ -263,6 +332,42 @@ fn format_digits(negative: bool, mantissa: &str, exp: i64) -> String {
     } else {
         format!("{sign}{first}.{rest}e{exp}")
     }
+}
+
+/// Ziv's strategy, the one precision-raising loop of steadyent: `attempt(prec)` at `start`,
+/// `2·start`, `4·start`, … bits while the precision is at most `max`; the first `Some` is the
+/// answer, with the precision that gave it. `Ok(None)` when `max` is passed first (including
+/// `start > max`); an `Err` from `attempt` stops at once.
+///
+/// # Errors
+/// The first error `attempt` returns.
+///
+/// # Examples
+/// ```
+/// use steadyent::decimal::{certified_decimal, raise_precision};
+/// use steadyent::interval::Interval;
+/// let third = |prec| Interval::from_i64(1, prec).div(&Interval::from_i64(3, prec));
+/// let found = raise_precision(8, 1024, |prec| {
+///     Ok::<_, ()>(third(prec).and_then(|x| certified_decimal(&x, 30)))
+/// });
+/// assert_eq!(found.unwrap().unwrap().0, "0.333333333333333333333333333333");
+/// ```
+pub fn raise_precision<T, E>(
+    start: u32,
+    max: u32,
+    mut attempt: impl FnMut(u32) -> Result<Option<T>, E>,
+) -> Result<Option<(T, u32)>, E> {
+    let mut prec = start.max(2);
+    while prec <= max {
+        if let Some(value) = attempt(prec)? {
+            return Ok(Some((value, prec)));
+        }
+        match prec.checked_mul(2) {
+            Some(next) => prec = next,
+            None => break,
+        }
+    }
+    Ok(None)
 }
 
 /// Starting precision in bits for `digits` decimal digits (with 32 guard bits).

@@ -1,8 +1,6 @@
 //! Rigorous interval arithmetic on MPFR floats (outward rounding), so that every decimal digit
 //! steadyent prints for a quantity of Eq. (3)–(6) is certified by an enclosure.
 
-use std::cmp::Ordering;
-
 use rug::float::Round;
 use rug::{Float, Rational};
 
@@ -238,54 +236,6 @@ impl Interval {
     }
 }
 
-/// Solves the square system `A x = b` rigorously by Gaussian elimination with pivoting on the
-/// largest midpoint magnitude. Exact zeros stay exact (MPFR multiplies `0·x` exactly), so
-/// structural sparsity is preserved.
-///
-/// Returns `None` when some pivot interval contains zero: the matrix is singular or the
-/// working precision is too low to tell (the caller raises the precision and retries).
-pub fn solve(mut a: Vec<Vec<Interval>>, mut b: Vec<Interval>) -> Option<Vec<Interval>> {
-    let n = b.len();
-    for col in 0..n {
-        let pivot = (col..n)
-            .filter(|&r| !a[r][col].contains_zero())
-            .max_by(|&r, &s| {
-                a[r][col]
-                    .mid_abs()
-                    .partial_cmp(&a[s][col].mid_abs())
-                    .unwrap_or(Ordering::Equal)
-            })?;
-        a.swap(col, pivot);
-        b.swap(col, pivot);
-        let (upper, lower) = a.split_at_mut(col + 1);
-        let pivot_row = &upper[col];
-        for (offset, row) in lower.iter_mut().enumerate() {
-            if row[col].is_exact_zero() {
-                continue;
-            }
-            let factor = row[col].div(&pivot_row[col])?;
-            for (entry, pivot_entry) in row.iter_mut().zip(pivot_row).skip(col) {
-                if !pivot_entry.is_exact_zero() {
-                    *entry = entry.sub(&factor.mul(pivot_entry));
-                }
-            }
-            let r = col + 1 + offset;
-            b[r] = b[r].sub(&factor.mul(&b[col]));
-        }
-    }
-    let mut x = vec![Interval::from_i64(0, b[0].prec()); n];
-    for row in (0..n).rev() {
-        let mut acc = b[row].clone();
-        for c in row + 1..n {
-            if !a[row][c].is_exact_zero() {
-                acc = acc.sub(&a[row][c].mul(&x[c]));
-            }
-        }
-        x[row] = acc.div(&a[row][row])?;
-    }
-    Some(x)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -334,18 +284,5 @@ mod tests {
         let y = x.exp().ln().unwrap();
         let target = Rational::from((-7, 3));
         assert!(y.lo <= target && y.hi >= target);
-    }
-
-    #[test]
-    fn interval_solve_encloses_rational_solution() {
-        // [[2, 1], [1, 3]] x = [1, 2]  →  x = (1/5, 3/5)
-        let p = 100;
-        let i = |n| Interval::from_i64(n, p);
-        let x = solve(vec![vec![i(2), i(1)], vec![i(1), i(3)]], vec![i(1), i(2)]).unwrap();
-        let want = [Rational::from((1, 5)), Rational::from((3, 5))];
-        for (xi, w) in x.iter().zip(&want) {
-            assert!(xi.lo <= *w && xi.hi >= *w);
-        }
-        assert!(solve(vec![vec![i(1), i(2)], vec![i(2), i(4)]], vec![i(1), i(1)]).is_none());
     }
 }

@@ -12,22 +12,24 @@
 //! | Eq. (1)–(3) diamond model, rates from β | [`diamond::generator`], [`diamond::DiamondRates`] | `tests/diamond.rs` |
 //! | `𝓛ρ_SS = 0`, uniqueness (nullity 1) | [`steady_state::exact_steady_state`], [`steady_state::numeric_steady_state`] | `tests/diamond.rs`, claim `unique-steady-state` |
 //! | concurrence (text above Eq. 4) | [`concurrence::wootters`], [`concurrence::ExactConcurrence`] | `concurrence::tests`, `tests/diamond.rs` |
-//! | Eq. (4)–(5) closed form | [`diamond::closed_form_concurrence`] | `tests/diamond.rs`, claim `eq4-5` |
-//! | Eq. (6) heat currents, entropy production | [`diamond::heat_current`], [`diamond::DiamondSystem`] | `tests/diamond.rs`, claim `second-law` |
+//! | Eq. (4)–(5) closed form, one formula for every arithmetic | [`diamond::closed_form::eq5`], [`diamond::closed_form_concurrence`] | `tests/diamond.rs`, claim `eq4-5` |
+//! | Eq. (6) heat currents, entropy production | [`diamond::heat_current`], [`diamond::model::entropy_production`], [`diamond::DiamondSystem`] | `tests/diamond.rs`, claim `second-law` |
+//! | steady state on the excitation-conserving sector (one solve: intervals, rational functions, f64 intervals) | [`diamond::SectorSystem::solve`], [`arith::solve`] | `tests/diamond.rs`, `tests/proofs.rs` |
 //! | C = 1/3, C = 1/2, C = 0 regions (text after Eq. 5) | [`check`] | claims `thermal-limit`, `negative-temperature-limit`, `balanced-separable`, `both-negative-separable` |
-//! | certified digits | [`interval::Interval`], [`decimal::certified_decimal`] | `tests/diamond.rs`, `scripts/mpmath_diamond.py` |
-//! | Fig. 1(b),(c) concurrence and entropy production over (β_A, β_S) | [`figures::fig1_grid`], [`figures::render_fig1`] | `tests/figures.rs` |
+//! | certified digits | [`interval::Interval`], [`decimal::certified_decimal`], [`decimal::raise_precision`], [`diamond::certify::precision_schedule`] | `tests/diamond.rs`, `scripts/mpmath_diamond.py` |
+//! | Fig. 1(b),(c) concurrence and entropy production over (β_A, β_S) | [`diamond::numeric::GridSolver`] ([`interval64::Interval64`]), [`figures::fig1_grid`], [`figures::render_fig1`] | `tests/figures.rs`, `tests/sweep.rs` |
 //! | Fig. 2(b),(c) concurrence against κ/g (renderer; data from the cavity sweep) | [`figures::render_fig2`], [`figures::Fig2Data`] | `tests/figures.rs` |
 //! | Eq. (7)–(8) cavity QED model, `𝓛ρ_SS = 0` | [`cavity::CavityOperators::generator`], [`cavity::CavitySolver::solve`], [`cavity::CavityEngine::solve`] | `tests/cavity.rs` |
 //! | Eq. (7)–(8) exact truncated steady state (factorial picture `ρ = S r S`, `S = diag(√n!)`), `steadyent cavity --exact` | [`cavity::exact::exact_steady_state`], [`liouvillian::Lindblad::with_jump_number`] | `tests/cavity_exact.rs`, `scripts/mpmath_cavity.py` |
 //! | Eq. (9) effective model (adiabatic elimination) | [`cavity::effective_steady_state`] | `tests/cavity.rs` |
 //! | Fig. 2(b)–(c) full vs effective concurrence | [`cavity::sweep()`] | `tests/cavity.rs`, `bench/compare_qutip.py` |
-//! | Eq. (1)–(3) ρ_SS as rational functions of `e^{β_A}`, `e^{β_S}`; limits `β → ±∞` | [`symbolic::diamond_steady_state`], [`symbolic::SymbolicDiamond::limit_state`] | `tests/proofs.rs` (snapshots, proptest vs exact solve) |
-//! | Eq. (3)–(6) at `β = +∞` (zero temperature): certified limits, `Ṡ → +∞` | [`limits::enclose_limit`], [`limits::certify_limit`] | `tests/limits.rs`, `tests/cli.rs` |
+//! | Eq. (1)–(3) ρ_SS as rational functions of `e^{β_A}`, `e^{β_S}`; limits `β → ±∞` | [`diamond::symbolic::diamond_steady_state`], [`diamond::symbolic::SymbolicDiamond::limit_state`] | `tests/proofs.rs` (snapshots, proptest vs exact solve) |
+//! | Eq. (3)–(6) at `β = +∞` (zero temperature): certified limits, `Ṡ → +∞` | [`diamond::limits::enclose_limit`], [`diamond::DiamondSystem::certify`] | `tests/limits.rs`, `tests/cli.rs` |
 //! | Eq. (4)–(6), `C < 1/3`, `C < 1/2`, `Ṡ ≥ 0`, Eq. (9) threshold `p > γ`: proofs for all β | [`proofs::run_all`], `steadyent prove`, `proofs/*.md` | `tests/proofs.rs` (`prove --check`) |
 
 #![warn(missing_docs)]
 
+pub mod arith;
 pub mod cavity;
 pub mod check;
 pub mod cli;
@@ -36,13 +38,13 @@ pub mod decimal;
 pub mod diamond;
 pub mod figures;
 pub mod interval;
-pub mod limits;
+pub mod interval64;
 pub mod liouvillian;
 pub mod nullspace;
 pub mod operators;
+pub mod paper;
 pub mod poly;
 pub mod proofs;
 pub mod reference;
 pub mod ring;
 pub mod steady_state;
-pub mod symbolic;

@@ -134,6 +134,28 @@ impl Sector {
             .collect()
     }
 
+    /// The trace condition `tr ρ = 1` as a row of a steady-state system: trace preservation
+    /// (`tr 𝓛ρ = 0`) makes the rows of the diagonal unknowns sum to zero, so the first of them
+    /// is redundant and is replaced by `weight · Σ_i ρ_ii` (right-hand side `weight`). Returns
+    /// the position of the replaced row and the row (`weight` on the diagonal unknowns, `zero`
+    /// elsewhere). The one place this rule is written.
+    ///
+    /// # Panics
+    /// When the sector has no diagonal element (no trace to fix).
+    pub fn trace_row<T: Clone>(&self, weight: T, zero: T) -> (usize, Vec<T>) {
+        let diagonal = self.diagonal_positions();
+        let row = (0..self.len())
+            .map(|c| {
+                if diagonal.contains(&c) {
+                    weight.clone()
+                } else {
+                    zero.clone()
+                }
+            })
+            .collect();
+        (*diagonal.first().expect("a sector holding a trace"), row)
+    }
+
     /// The operator with the given sector coordinates (zero outside the sector).
     pub fn to_matrix<T: Ring>(&self, coords: &[T]) -> DMatrix<T> {
         let mut rho = DMatrix::from_element(self.dim, self.dim, T::zero());

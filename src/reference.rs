@@ -5,11 +5,21 @@ use rayon::prelude::*;
 use rug::Rational;
 use thiserror::Error;
 
-use crate::decimal::{ExtendedRational, ParseNumberError, exact_decimal, parse_extended};
-use crate::diamond::{CertifiedDiamond, DiamondError, DiamondSystem, MAX_ABS_BETA};
+use std::io::{BufRead, Read};
+
+use crate::decimal::{ExtendedRational, ParseNumberError, exact_decimal, excerpt, parse_extended};
+use crate::diamond::{CertifiedDiamond, DiamondError, DiamondSystem, MAX_ABS_BETA, beta_in_range};
 
 /// Most points one run accepts (about 10 s of work at 50 digits on two cores).
 pub const MAX_POINTS: usize = 100_000;
+
+/// Longest line of a points file, in bytes (two exact decimals of a few hundred digits fit;
+/// a longer line is rejected as soon as it is seen, without reading the rest of it).
+pub const MAX_LINE_BYTES: usize = 4096;
+
+/// Most bytes read from a points file (`MAX_POINTS` rows of about 160 bytes, comments
+/// included): an endless input (a pipe, `/dev/zero`) is cut off here.
+pub const MAX_INPUT_BYTES: u64 = 16 << 20;
 
 /// Why a set of points could not be read.
 #[derive(Debug, Error, PartialEq, Eq)]
@@ -23,6 +33,27 @@ pub enum PointsError {
         /// What is wrong with it.
         message: String,
     },
+    /// A line longer than [`MAX_LINE_BYTES`].
+    #[error("line {line} is longer than {MAX_LINE_BYTES} bytes; expected rows 'beta_a,beta_s'")]
+    LineTooLong {
+        /// 1-based line number.
+        line: usize,
+    },
+    /// A line that is not UTF-8 text.
+    #[error("line {line} is not UTF-8 text; expected rows 'beta_a,beta_s'")]
+    NotText {
+        /// 1-based line number.
+        line: usize,
+    },
+    /// More input than [`MAX_INPUT_BYTES`].
+    #[error(
+        "more than {MAX_INPUT_BYTES} bytes of input; at most {MAX_POINTS} rows 'beta_a,beta_s' \
+         are read (split the input)"
+    )]
+    TooLarge,
+    /// The input could not be read.
+    #[error("cannot be read: {0}")]
+    Read(String),
     /// More rows than [`MAX_POINTS`].
     #[error("more than {MAX_POINTS} points in one run; use fewer points (split the input)")]
     TooMany,
@@ -66,53 +97,98 @@ impl Point {
 /// # Errors
 /// [`PointsError`] naming the first bad line, or too many / no rows.
 pub fn parse_points(text: &str) -> Result<Vec<Point>, PointsError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    read_points(text.as_bytes())
+}
+
+/// [`parse_points`] streamed from `reader`, bounded: at most [`MAX_INPUT_BYTES`] bytes,
+/// lines of at most [`MAX_LINE_BYTES`] bytes and [`MAX_POINTS`] rows are read, each checked as
+/// it arrives, so an endless or binary input fails at once with the line it stopped at.
+///
+/// # Errors
+/// As [`parse_points`], plus [`PointsError::LineTooLong`], [`PointsError::NotText`],
+/// [`PointsError::TooLarge`] and [`PointsError::Read`].
+pub fn read_points(reader: impl BufRead) -> Result<Vec<Point>, PointsError> {
+    let mut input = reader.take(MAX_INPUT_BYTES + 1);
     let mut points = Vec::new();
-    for (k, raw) in text.lines().enumerate() {
-        let line = k + 1;
-        let row = raw.trim_end_matches('\r').trim();
-        if row.is_empty() || row.starts_with('#') {
-            continue;
-        }
-        let fields: Vec<&str> = row.split(',').map(str::trim).collect();
-        if points.is_empty() && fields == ["beta_a", "beta_s"] {
-            continue;
-        }
-        if fields.len() != 2 {
-            return Err(PointsError::Line {
-                line,
-                message: format!("{} fields", fields.len()),
-            });
-        }
-        let parse = |f: &str| {
-            let beta = parse_extended(f).map_err(|e: ParseNumberError| PointsError::Line {
-                line,
-                message: e.to_string(),
-            })?;
-            match &beta {
-                ExtendedRational::Finite(q) if q.to_f64().abs() > MAX_ABS_BETA => {
-                    Err(PointsError::Line {
-                        line,
-                        message: format!(
-                            "'{f}' is beyond ±{MAX_ABS_BETA:e} (use inf or -inf for the limit)"
-                        ),
-                    })
-                }
-                _ => Ok(beta),
+    let mut raw = Vec::with_capacity(128);
+    let mut line = 0;
+    loop {
+        raw.clear();
+        line += 1;
+        let read = (&mut input)
+            .take(MAX_LINE_BYTES as u64 + 1)
+            .read_until(b'\n', &mut raw)
+            .map_err(|e| PointsError::Read(e.to_string()))?;
+        if read == 0 {
+            if input.limit() == 0 {
+                return Err(PointsError::TooLarge);
             }
-        };
-        if points.len() == MAX_POINTS {
-            return Err(PointsError::TooMany);
+            break;
         }
-        points.push(Point {
-            beta_a: parse(fields[0])?,
-            beta_s: parse(fields[1])?,
-        });
+        let complete = raw.last() == Some(&b'\n');
+        if !complete && raw.len() > MAX_LINE_BYTES {
+            return Err(PointsError::LineTooLong { line });
+        }
+        if !complete && input.limit() == 0 {
+            return Err(PointsError::TooLarge);
+        }
+        let text = std::str::from_utf8(&raw).map_err(|_| PointsError::NotText { line })?;
+        let text = if line == 1 {
+            text.strip_prefix('\u{feff}').unwrap_or(text)
+        } else {
+            text
+        };
+        if let Some(point) = parse_row(text, line, points.is_empty())? {
+            if points.len() == MAX_POINTS {
+                return Err(PointsError::TooMany);
+            }
+            points.push(point);
+        }
     }
     if points.is_empty() {
         return Err(PointsError::Empty);
     }
     Ok(points)
+}
+
+/// One line of a points file: `None` for a blank line, a comment or (before the first row) the
+/// header.
+fn parse_row(raw: &str, line: usize, first: bool) -> Result<Option<Point>, PointsError> {
+    let row = raw.trim_end_matches(['\n', '\r']).trim();
+    if row.is_empty() || row.starts_with('#') {
+        return Ok(None);
+    }
+    let fields: Vec<&str> = row.split(',').map(str::trim).collect();
+    if first && fields == ["beta_a", "beta_s"] {
+        return Ok(None);
+    }
+    if fields.len() != 2 {
+        return Err(PointsError::Line {
+            line,
+            message: format!("{} fields", fields.len()),
+        });
+    }
+    let parse = |f: &str| {
+        let beta = parse_extended(f).map_err(|e: ParseNumberError| PointsError::Line {
+            line,
+            message: e.to_string(),
+        })?;
+        if beta_in_range(&beta) {
+            Ok(beta)
+        } else {
+            Err(PointsError::Line {
+                line,
+                message: format!(
+                    "'{}' is beyond ±{MAX_ABS_BETA:e} (use inf or -inf for the limit)",
+                    excerpt(f)
+                ),
+            })
+        }
+    };
+    Ok(Some(Point {
+        beta_a: parse(fields[0])?,
+        beta_s: parse(fields[1])?,
+    }))
 }
 
 /// One axis of an exact grid: `count` equally spaced exact rationals from `from` to `to`.

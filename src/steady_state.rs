@@ -113,16 +113,13 @@ pub fn numeric_steady_state(
         .map(|z| z.norm())
         .fold(0.0, f64::max)
         .max(f64::MIN_POSITIVE);
-    let diag = sector.diagonal_positions();
-    let replaced = diag[0];
+    let weight = Complex64::new(scale, 0.0);
+    let (replaced, trace) = sector.trace_row(weight, Complex64::zero());
     let mut rhs = DVector::from_element(sector.len(), Complex64::zero());
-    for col in 0..sector.len() {
-        superop[(replaced, col)] = Complex64::zero();
+    for (col, value) in trace.into_iter().enumerate() {
+        superop[(replaced, col)] = value;
     }
-    for &s in &diag {
-        superop[(replaced, s)] = Complex64::new(scale, 0.0);
-    }
-    rhs[replaced] = Complex64::new(scale, 0.0);
+    rhs[replaced] = weight;
     let ill = |residual| SteadyStateError::IllConditioned {
         residual,
         tolerance: tolerance * scale,

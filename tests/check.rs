@@ -185,3 +185,79 @@ fn cli_exit_codes() {
     assert_eq!(code, Some(0));
     assert!(stdout.starts_with("<?xml"));
 }
+
+/// `--expect-fail` is pytest's strict xfail: the paper's known finding fails as expected and
+/// the run exits 0 with every other claim passing; naming a claim that passes exits 1.
+#[test]
+fn expected_failures_are_strict() {
+    const FINDING: &str = "beyond-thermal-iff-pump-exceeds-decay";
+    let (code, stdout, stderr) = common::run(&["check", "--seed", "1", "--expect-fail", FINDING]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stderr.is_empty());
+    let finding = stdout.lines().find(|l| l.contains(FINDING)).unwrap();
+    assert!(finding.starts_with("XFAIL"), "{finding}");
+    assert!(
+        !stdout
+            .lines()
+            .any(|l| l.starts_with("FAIL") || l.starts_with("XPASS")),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("0 fail, 0 error, 1 expected failure (--expect-fail), 0 unexpected pass")
+    );
+
+    let (code, stdout, stderr) = common::run(&[
+        "check",
+        "--only",
+        "balanced-separable",
+        "--expect-fail",
+        "balanced-separable",
+    ]);
+    assert_eq!(code, 1);
+    assert!(stdout.starts_with("steadyent check") && stdout.contains("XPASS  balanced-separable"));
+    assert_eq!(stderr.lines().count(), 1);
+    assert!(
+        stderr.contains("expected to fail but passes") && stderr.contains("balanced-separable")
+    );
+}
+
+/// Expected failures in the JSON and JUnit reports: JSON `status`, JUnit `<skipped>` carrying
+/// the evidence; an unknown id, or one `--only` leaves out, is a usage error.
+#[test]
+fn expected_failures_in_reports_and_usage_errors() {
+    const FINDING: &str = "beyond-thermal-iff-pump-exceeds-decay";
+    let only = [
+        "check",
+        "--only",
+        FINDING,
+        "--expect-fail",
+        FINDING,
+        "--format",
+    ];
+    let (code, stdout, _) = common::run(&[&only[..], &["json"]].concat());
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(v["claims"][0]["status"], "expected-failure");
+    assert_eq!(v["claims"][0]["verdict"], "fail");
+    assert_eq!(v["claims"][0]["expected_failure"], true);
+    assert_eq!(v["summary"]["expected_failures"], 1);
+    assert_eq!(v["summary"]["fail"], 0);
+
+    let (code, stdout, _) = common::run(&[&only[..], &["junit"]].concat());
+    assert_eq!(code, 0);
+    assert!(stdout.contains("skipped=\"1\"") && stdout.contains("failures=\"0\""));
+    let skipped = stdout.split("<skipped message=\"").nth(1).unwrap();
+    assert!(skipped.starts_with("expected failure (--expect-fail): FAILED: full model"));
+
+    for args in [
+        &["check", "--expect-fail", "no-such-claim"][..],
+        &["check", "--only", "eq4-5", "--expect-fail", FINDING][..],
+    ] {
+        let (code, stdout, stderr) = common::run(args);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(
+            stdout.is_empty() && stderr.contains("--expect-fail"),
+            "{stderr}"
+        );
+    }
+}

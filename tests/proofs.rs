@@ -19,6 +19,7 @@ use num_traits::Zero;
 use proptest::prelude::*;
 use rug::Rational;
 use steadyent::concurrence::ExactConcurrence;
+use steadyent::diamond::symbolic::{NAMES, RateLimit, SymbolicDiamond, diamond_steady_state};
 use steadyent::diamond::{Bath, DiamondRates, generator, heat_current};
 use steadyent::liouvillian::Sector;
 use steadyent::operators::LadderConvention;
@@ -31,7 +32,6 @@ use steadyent::proofs::{
 };
 use steadyent::ring::{GaussQ, Q, gauss_real};
 use steadyent::steady_state::exact_steady_state;
-use steadyent::symbolic::{NAMES, RateLimit, SymbolicDiamond, diamond_steady_state};
 
 use common::{positive_ratio, with_snapshots};
 
@@ -277,7 +277,7 @@ proptest! {
     #[test]
     fn limits_at_zero_rate_equal_the_solve_there(sigma in positive_ratio()) {
         let sd = derived();
-        let state = sd.limit_state(RateLimit::Zero, RateLimit::Free).unwrap();
+        let state = sd.limit_state(RateLimit::zero(), RateLimit::Free).unwrap();
         let rho = state.rho_at(&Rational::new(), &sigma).unwrap();
         prop_assert_eq!(rho, exact_solve(&Rational::new(), &sigma));
     }
@@ -310,7 +310,7 @@ fn limits_at_infinite_rate_are_approached() {
 fn negative_temperature_corner_is_exact() {
     let sd = derived();
     let state = sd
-        .limit_state(RateLimit::Zero, RateLimit::Infinity)
+        .limit_state(RateLimit::zero(), RateLimit::Infinity)
         .unwrap();
     let zero = Rational::new();
     let rho = state.rho_at(&zero, &zero).unwrap();

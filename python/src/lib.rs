@@ -333,9 +333,10 @@ fn _bench_library(
                     PyValueError::new_err("_bench_library: --digits must be an integer")
                 })?;
                 Box::new(move || {
-                    let system =
-                        steadyent::diamond::DiamondSystem::shared(LadderConvention::CommutingQubits)
-                            .map_err(|e| e.to_string())?;
+                    let system = steadyent::diamond::DiamondSystem::shared(
+                        LadderConvention::CommutingQubits,
+                    )
+                    .map_err(|e| e.to_string())?;
                     system
                         .certify(&beta_a, &beta_s, digits)
                         .map_err(|e| e.to_string())?;

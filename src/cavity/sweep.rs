@@ -58,9 +58,30 @@ pub struct SweepRow {
     pub residual: f64,
 }
 
-/// `points` values of `κ/g` log-spaced from `10⁻²` to `10³`, computed as NumPy's
-/// `logspace(-2, 3, points)` does (`10^(start + i·step)`, last exponent set to the end), so the
-/// grid matches the QuTiP baseline point for point.
+/// `points ≥ 2` values log-spaced from `10^start` to `10^stop`, computed as NumPy's
+/// `logspace(start, stop, points)` does (`10^(start + i·step)`, last exponent set to the end),
+/// so a grid matches the QuTiP baseline point for point. The one log-spaced grid of the Fig. 2
+/// sweeps and the cavity claims (κ/g, p/γ).
+///
+/// # Panics
+/// Never for `points ≥ 2`; fewer points are a caller's bug.
+pub fn log_grid(start: f64, stop: f64, points: usize) -> Vec<f64> {
+    assert!(points >= 2, "a log grid needs two ends");
+    let step = (stop - start) / (points - 1) as f64;
+    (0..points)
+        .map(|i| {
+            let exponent = if i == points - 1 {
+                stop
+            } else {
+                i as f64 * step + start
+            };
+            10f64.powf(exponent)
+        })
+        .collect()
+}
+
+/// `points` values of `κ/g` log-spaced from `10⁻²` to `10³` ([`log_grid`] over
+/// [`KAPPA_DECADES`]).
 ///
 /// # Errors
 /// [`CavityError::InvalidParameter`] unless `2 ≤ points ≤ MAX_POINTS`.
@@ -73,17 +94,7 @@ pub fn kappa_grid(points: usize) -> Result<Vec<f64>, CavityError> {
         });
     }
     let (start, stop) = KAPPA_DECADES;
-    let step = (stop - start) / (points - 1) as f64;
-    Ok((0..points)
-        .map(|i| {
-            let exponent = if i == points - 1 {
-                stop
-            } else {
-                i as f64 * step + start
-            };
-            10f64.powf(exponent)
-        })
-        .collect())
+    Ok(log_grid(start, stop, points))
 }
 
 /// The full and effective concurrence over a Fig. 2 panel at `g = 1`: for each pump rate (in

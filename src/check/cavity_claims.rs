@@ -4,7 +4,9 @@
 use serde_json::json;
 
 use super::{Check, Claim, Context, Outcome};
+use crate::cavity::sweep::{kappa_grid, log_grid};
 use crate::cavity::{CavityEngine, CavityError, CavityParams, Cutoff, Figure, Frame, sweep};
+use crate::paper;
 
 /// The qubit decay of Fig. 2(c), `γ = 10⁻³ g`.
 const GAMMA_FIG2C: f64 = 1e-3;
@@ -16,8 +18,7 @@ pub fn claims() -> Vec<Claim> {
     vec![
         Claim {
             id: "adiabatic-elimination",
-            paper: "the full model only follows the effective model for kappa/g > 1, i.e. until \
-                    the adiabatic elimination of the cavity mode holds (Fig. 2b,c; Eq. 9)",
+            paper: &[paper::ADIABATIC_ELIMINATION],
             method: "full Tavis-Cummings steady state (automatic photon cutoff, residual-checked) \
                      against the effective model of Eq. 9 on the Fig. 2(b),(c) grids, 61 kappa \
                      values per pump; largest |C_full - C_eff| per decade of kappa/g",
@@ -27,7 +28,7 @@ pub fn claims() -> Vec<Claim> {
         },
         Claim {
             id: "ideal-dark-state",
-            paper: "Fig. 2(b): gamma = 0 ... gives the limiting value C_SS -> 0.5 when p/Gamma -> 0",
+            paper: &[paper::IDEAL_DARK_STATE],
             method: "full model at gamma = 0, kappa = 10 g (Gamma = 4g^2/kappa = 0.4 g), \
                      p from 1e-3 g to 1e-7 g",
 
@@ -36,9 +37,7 @@ pub fn claims() -> Vec<Claim> {
         },
         Claim {
             id: "realistic-maximum",
-            paper: "Fig. 2(c), gamma = 1e-3 g: the maximal value is C_SS ~ 0.4 around p/gamma ~ 5 \
-                    ... it can be even larger and approaching the C_SS = 0.5 limit for smaller \
-                    values of gamma/g",
+            paper: &[paper::REALISTIC_MAXIMUM],
             method: "full model on p/gamma in [0.5, 50] (31 log-spaced values) x kappa/g in \
                      [1e-2, 1e3] (61 log-spaced values, golden-section refined), automatic \
                      cutoff; the same maximisation at gamma = 1e-4 g and 1e-5 g",
@@ -48,8 +47,7 @@ pub fn claims() -> Vec<Claim> {
         },
         Claim {
             id: "beyond-thermal-iff-pump-exceeds-decay",
-            paper: "for the proper values of kappa the thermodynamic limit is overcome \
-                    (C_SS > 1/3) as soon as p > gamma",
+            paper: &[paper::BEYOND_THERMAL],
             method: "exact proof in the effective model (proofs/cavity-threshold.md); full model \
                      (gamma = 1e-3 g): max over kappa/g in [1e-2, 1e3] (61-point log grid refined \
                      by golden section) at p/gamma from 0.5 to 5, and the threshold by bisection",
@@ -59,9 +57,7 @@ pub fn claims() -> Vec<Claim> {
         },
         Claim {
             id: "subradiant-dark-state",
-            paper: "In the subradiant regime the system is optically pumped in the dark |A> = \
-                    |0;0> state ..., thus creating an imbalanced population with respect to the \
-                    |S> = |1;0> (triplet) state; from Eq. (9), beta_S > beta_A",
+            paper: &[paper::SUBRADIANT_DARK_STATE],
             method: "full model on the Fig. 2(c) grid (61 kappa values per pump, automatic \
                      cutoff): populations of |A> and |S> of the reduced two-qubit state wherever \
                      C > 0, and the effective inverse temperatures of Eq. 9",
@@ -70,7 +66,7 @@ pub fn claims() -> Vec<Claim> {
         },
         Claim {
             id: "rotating-frame",
-            paper: "Eq. (7) with g/omega0 = 0.001 (Fig. 2 caption), treated in the rotating frame",
+            paper: &[paper::ROTATING_FRAME],
             method: "full model in the laboratory frame (omega0 = omega_cav = 1000 g), solved on \
                      the whole operator space without symmetry reduction, against the reduced \
                      rotating-frame solve at cutoff 5; tolerance 1e-9 in C",
@@ -83,13 +79,6 @@ pub fn claims() -> Vec<Claim> {
 
 fn cavity(e: CavityError) -> String {
     e.to_string()
-}
-
-/// `n` log-spaced values from `10^lo` to `10^hi`.
-fn log_space(lo: f64, hi: f64, n: usize) -> Vec<f64> {
-    (0..n)
-        .map(|k| 10f64.powf(lo + (hi - lo) * k as f64 / (n - 1) as f64))
-        .collect()
 }
 
 fn adiabatic_elimination(_: &Context) -> Result<Outcome, String> {
@@ -237,8 +226,8 @@ fn max_over_pump_and_kappa(
 
 fn realistic_maximum(_: &Context) -> Result<Outcome, String> {
     let engine = CavityEngine::new();
-    let kappas = log_space(-2.0, 3.0, KAPPA_POINTS);
-    let ratios = log_space((0.5f64).log10(), (50f64).log10(), 31);
+    let kappas = kappa_grid(KAPPA_POINTS).map_err(cavity)?;
+    let ratios = log_grid((0.5f64).log10(), (50f64).log10(), 31);
     let results = max_over_pump_and_kappa(&engine, GAMMA_FIG2C, &ratios, &kappas)?;
     let by_c = |a: &&(f64, f64, f64), b: &&(f64, f64, f64)| a.1.total_cmp(&b.1);
     let &(ratio, c, kappa) = results.iter().max_by(by_c).ok_or("empty grid")?;
@@ -248,7 +237,7 @@ fn realistic_maximum(_: &Context) -> Result<Outcome, String> {
         .ok_or("empty grid")?;
     // "…it can be even larger and approaching the C_SS = 0.5 limit for smaller values of γ/g":
     // the same maximisation at γ = 1e-4 g and 1e-5 g (p/γ up to 1e3).
-    let wide = log_space(0.0, 3.0, 16);
+    let wide = log_grid(0.0, 3.0, 16);
     let mut smaller_gamma = Vec::new();
     for gamma in [1e-4, 1e-5] {
         let best = max_over_pump_and_kappa(&engine, gamma, &wide, &kappas)?
@@ -301,7 +290,7 @@ fn realistic_maximum(_: &Context) -> Result<Outcome, String> {
 
 fn beyond_thermal(_: &Context) -> Result<Outcome, String> {
     let engine = CavityEngine::new();
-    let kappas = log_space(-2.0, 3.0, 61);
+    let kappas = kappa_grid(KAPPA_POINTS).map_err(cavity)?;
     let max_c = |ratio: f64| max_over_kappa(&engine, ratio * GAMMA_FIG2C, GAMMA_FIG2C, &kappas);
     let third = 1.0 / 3.0;
     let mut table = Vec::new();
@@ -359,7 +348,7 @@ fn beyond_thermal(_: &Context) -> Result<Outcome, String> {
 
 fn subradiant_dark_state(_: &Context) -> Result<Outcome, String> {
     let engine = CavityEngine::new();
-    let kappas = log_space(-2.0, 3.0, KAPPA_POINTS);
+    let kappas = kappa_grid(KAPPA_POINTS).map_err(cavity)?;
     let (mut entangled, mut dark_dominant, mut min_ratio) = (0usize, 0usize, f64::INFINITY);
     let mut beta_order = true;
     for &pump in Figure::Fig2c.pumps() {

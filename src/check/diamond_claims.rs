@@ -7,10 +7,12 @@ use serde_json::json;
 
 use super::{Check, Claim, Context, Outcome, spearman};
 use crate::concurrence::ExactConcurrence;
-use crate::decimal::ExtendedRational;
-use crate::diamond::{DiamondEnclosure, DiamondSystem, ExactDiamond};
+use crate::decimal::{ExtendedRational, raise_precision};
+use crate::diamond::certify::solve_headroom_bits;
+use crate::diamond::{DiamondEnclosure, DiamondSystem, ExactDiamond, PRECISION_CAP_BITS};
 use crate::interval::Interval;
 use crate::operators::LadderConvention;
+use crate::paper;
 
 /// Working precision of the grid enclosures (bits): far more than the 1e-12 margins decided.
 const GRID_BITS: u32 = 128;
@@ -24,8 +26,7 @@ pub fn claims() -> Vec<Claim> {
     vec![
         Claim {
             id: "eq4-5",
-            paper: "Eq. (4)-(5): C_SS = max{0, (N1 - N2)/d}, N1 = |A(S/2 - 1)|, \
-                    N2 = {(S/2 + 1)[2S^2 + 2P(S - 2)]}^(1/2), d = 1 + S^2 + S(P + 3)/2 - P",
+            paper: &[paper::EQ4_5],
             method: "exact steady state over the Gaussian rationals (16x16 kernel, nullity 1) at \
                      fresh random rational rate ratios; its Wootters concurrence and Eq. 4-5 as \
                      MPFR enclosures at 256 bits must overlap",
@@ -35,7 +36,7 @@ pub fn claims() -> Vec<Claim> {
         },
         Claim {
             id: "operator-convention",
-            paper: "below Eq. (2): c_i obey anticommutation rules {c_i, c_j^dag} = delta_ij",
+            paper: &[paper::ANTICOMMUTATION],
             method: "exact steady states with commuting qubit operators and with Jordan-Wigner \
                      fermions at random rational points, each compared with Eq. 4-5",
 
@@ -44,7 +45,7 @@ pub fn claims() -> Vec<Claim> {
         },
         Claim {
             id: "unique-steady-state",
-            paper: "the steady state rho_SS, i.e. the solution of [rho_SS, H0] = i L(rho_SS)",
+            paper: &[paper::STEADY_STATE],
             method: "exact nullity of the 16x16 Liouvillian (Gaussian rationals) at random \
                      rational points, including zero decay rates",
 
@@ -53,9 +54,7 @@ pub fn claims() -> Vec<Claim> {
         },
         Claim {
             id: "thermal-limit",
-            paper: "The amount of entanglement is limited to the value C = 1/3 when classical \
-                    thermal reservoirs at positive temperatures are assumed ... reached when the \
-                    cold bath is at zero temperature while the hot one goes to infinite temperature",
+            paper: &[paper::THERMAL_BOUND, paper::THERMAL_SUPREMUM],
             method: "MPFR enclosures (128 bits) on the thermal grid beta in [0, 20]^2 (step 0.5) \
                      and along beta_A = 0, beta_S -> inf",
 
@@ -64,9 +63,10 @@ pub fn claims() -> Vec<Claim> {
         },
         Claim {
             id: "negative-temperature-limit",
-            paper: "the system is pumped into the maximally entangled state coupled to the \
-                    negative effective temperature bath with 1/2 stationary probability ... \
-                    giving the limiting value C_SS = 1/2",
+            paper: &[
+                paper::NEGATIVE_TEMPERATURE_BOUND,
+                paper::NEGATIVE_TEMPERATURE_LIMIT,
+            ],
             method: "MPFR enclosures (128 bits) on beta in [-20, 20]^2 (step 1) and along \
                      beta_A = -beta_S -> -inf and its mirror",
 
@@ -75,8 +75,7 @@ pub fn claims() -> Vec<Claim> {
         },
         Claim {
             id: "balanced-separable",
-            paper: "the steady state is fully separable (C_SS = 0) for balanced reservoirs, \
-                    i.e. when beta_S = beta_A",
+            paper: &[paper::BALANCED_SEPARABLE],
             method: "MPFR enclosures (128 bits) on beta_A = beta_S in [-20, 20] (step 0.25): \
                      the concurrence enclosure must be exactly 0",
 
@@ -85,8 +84,7 @@ pub fn claims() -> Vec<Claim> {
         },
         Claim {
             id: "both-negative-separable",
-            paper: "the lower left region, corresponding to both reservoirs being at negative \
-                    effective temperature, gives C_SS = 0",
+            paper: &[paper::NEGATIVE_QUADRANT_SEPARABLE],
             method: "MPFR enclosures (128 bits) on beta in [-20, 0]^2 (step 0.5): the \
                      concurrence enclosure must be exactly 0",
 
@@ -95,8 +93,7 @@ pub fn claims() -> Vec<Claim> {
         },
         Claim {
             id: "second-law",
-            paper: "Eq. (6): S_irr = -beta_A Q_A - beta_S Q_S >= 0, with Q_A + Q_S = 0, also for \
-                    reservoirs at negative effective temperature",
+            paper: &[paper::HEAT_CURRENTS, paper::SECOND_LAW],
             method: "exact heat currents at random rational points (Q_A + Q_S = 0 exactly); \
                      MPFR enclosures (128 bits) of S_irr on beta in [-10, 10]^2 (step 0.5)",
 
@@ -105,9 +102,7 @@ pub fn claims() -> Vec<Claim> {
         },
         Claim {
             id: "entropy-tracks-entanglement",
-            paper: "Fig. 1(c) ... displaying a striking correlation with the concurrence plot: \
-                    ... whose ability to generate entanglement is maximized with the entropy \
-                    production rate",
+            paper: &[paper::ENTROPY_TRACKS_ENTANGLEMENT],
             method: "Fig. 1 grid beta in [-10, 10]^2 (41x41, MPFR enclosures): location of the \
                      maxima of C and S_irr, Spearman rank correlation over the grid and over the \
                      entangled region",
@@ -316,23 +311,24 @@ fn unique_steady_state(context: &Context) -> Result<Outcome, String> {
     })
 }
 
-/// Enclosures at the exact point `(β_A, β_S)`, at [`GRID_BITS`] plus 3 bits per unit of
-/// `|β_A| + |β_S|` (the rates span `e^{|β_A|+|β_S|}` and elimination cancels up to ~2.2 bits
-/// per unit of that range).
+/// Enclosures at the exact point `(β_A, β_S)`, from [`GRID_BITS`] plus the solve's headroom
+/// for `|β_A| + |β_S|` ([`solve_headroom_bits`], the rule the certified path uses), doubling
+/// the precision while a pivot or sign is undecided.
 fn at(
     system: &DiamondSystem,
     beta_a: &Rational,
     beta_s: &Rational,
 ) -> Result<DiamondEnclosure, String> {
-    let span = Rational::from(beta_a.abs_ref()) + Rational::from(beta_s.abs_ref());
-    let bits = GRID_BITS + 3 * span.ceil().numer().to_u32().unwrap_or(u32::MAX / 8);
-    system
-        .enclose(
-            &ExtendedRational::Finite(beta_a.clone()),
-            &ExtendedRational::Finite(beta_s.clone()),
-            bits,
-        )
-        .ok_or_else(|| format!("enclosure undecided at beta_A = {beta_a}, beta_S = {beta_s}"))
+    let (a, s) = (
+        ExtendedRational::Finite(beta_a.clone()),
+        ExtendedRational::Finite(beta_s.clone()),
+    );
+    let start = GRID_BITS + solve_headroom_bits(&a, &s).ceil() as u32;
+    raise_precision(start, PRECISION_CAP_BITS, |bits| {
+        Ok::<_, String>(system.enclose(&a, &s, bits))
+    })?
+    .map(|(enclosure, _)| enclosure)
+    .ok_or_else(|| format!("enclosure undecided at beta_A = {beta_a}, beta_S = {beta_s}"))
 }
 
 /// `from, from + step, …, to` as exact rationals (`step = 1/denominator`·`numerator`).
@@ -546,6 +542,8 @@ fn second_law(context: &Context) -> Result<Outcome, String> {
             let e = at(&system, a, s)?;
             let sdot = e
                 .entropy_production
+                .finite()
+                .cloned()
                 .ok_or("entropy production diverges on a finite grid")?;
             if a == s {
                 if !sdot.is_exact_zero() {
@@ -599,6 +597,7 @@ fn entropy_tracks_entanglement(_: &Context) -> Result<Outcome, String> {
             c.push(e.concurrence.lo().to_f64());
             s.push(
                 e.entropy_production
+                    .finite()
                     .ok_or("entropy production diverges on a finite grid")?
                     .lo()
                     .to_f64(),

@@ -29,6 +29,24 @@ pub enum Verdict {
     Error,
 }
 
+/// A claim's verdict read against what was expected of it: pytest's strict `xfail`, so that a
+/// known finding (a sentence of the paper that does not hold) can stay visible in a green CI
+/// job, and the job turns red when the finding changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Expected to pass, and passes.
+    Pass,
+    /// Expected to pass, and fails.
+    Fail,
+    /// Could not be checked (whatever was expected).
+    Error,
+    /// Expected to fail (`--expect-fail`), and fails.
+    ExpectedFailure,
+    /// Expected to fail (`--expect-fail`), but passes: counts as a failure.
+    UnexpectedPass,
+}
+
 /// One sub-check of a claim: what was checked, whether it held, the numbers.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Check {
@@ -67,8 +85,8 @@ pub struct Outcome {
 pub struct Claim {
     /// Stable identifier (`steadyent check --only ID`).
     pub id: &'static str,
-    /// The paper's words or equation this claim checks.
-    pub paper: &'static str,
+    /// The paper's words or equations this claim checks ([`crate::paper`]).
+    pub paper: &'static [&'static str],
     /// The method: exact proof, MPFR evaluation with its precision, numeric solve with its
     /// tolerance.
     pub method: &'static str,
@@ -77,6 +95,13 @@ pub struct Claim {
     pub theorems: &'static [&'static str],
     /// Runs the numeric and exact spot checks.
     pub run: fn(&Context) -> Result<Outcome, String>,
+}
+
+impl Claim {
+    /// The paper's words this claim checks, as one text.
+    pub fn quoted(&self) -> String {
+        self.paper.join(" ")
+    }
 }
 
 /// What the checks run against. Tests swap in broken ingredients to show a claim can fail.
@@ -103,8 +128,8 @@ impl Context {
 pub struct ClaimReport {
     /// Claim id.
     pub id: &'static str,
-    /// The paper's words or equation.
-    pub paper: &'static str,
+    /// The paper's words or equations, joined by a space.
+    pub paper: String,
     /// How it was checked.
     pub method: &'static str,
     /// The verdict.
@@ -117,6 +142,29 @@ pub struct ClaimReport {
     pub data: Value,
     /// Wall time of the check in seconds.
     pub seconds: f64,
+    /// Whether the claim was named by `--expect-fail`.
+    pub expected_failure: bool,
+    /// The verdict read against the expectation.
+    pub status: Status,
+}
+
+impl ClaimReport {
+    /// Marks this claim as expected to fail (`check --expect-fail`) and updates its status.
+    pub fn expect_failure(&mut self) {
+        self.expected_failure = true;
+        self.status = status(self.verdict, true);
+    }
+}
+
+/// The status of `verdict` when the claim is (or is not) expected to fail.
+fn status(verdict: Verdict, expected_failure: bool) -> Status {
+    match (verdict, expected_failure) {
+        (Verdict::Error, _) => Status::Error,
+        (Verdict::Pass, false) => Status::Pass,
+        (Verdict::Fail, false) => Status::Fail,
+        (Verdict::Fail, true) => Status::ExpectedFailure,
+        (Verdict::Pass, true) => Status::UnexpectedPass,
+    }
 }
 
 /// Every claim, in report order.
@@ -181,24 +229,28 @@ pub fn run_claims(claims: &[Claim], context: &Context) -> Vec<ClaimReport> {
                     };
                     ClaimReport {
                         id: claim.id,
-                        paper: claim.paper,
+                        paper: claim.quoted(),
                         method: claim.method,
                         verdict,
                         evidence,
                         checks: outcome.checks,
                         data: outcome.data,
                         seconds,
+                        expected_failure: false,
+                        status: status(verdict, false),
                     }
                 }
                 Err(message) => ClaimReport {
                     id: claim.id,
-                    paper: claim.paper,
+                    paper: claim.quoted(),
                     method: claim.method,
                     verdict: Verdict::Error,
                     evidence: message,
                     checks: Vec::new(),
                     data: Value::Null,
                     seconds,
+                    expected_failure: false,
+                    status: Status::Error,
                 },
             }
         })

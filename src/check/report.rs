@@ -3,77 +3,121 @@
 use std::fmt::Write as _;
 
 use quick_xml::escape::escape;
+use serde::Serialize;
 use serde_json::json;
 
-use super::{ClaimReport, Verdict};
+use super::{ClaimReport, Status};
 
-/// The paper checked.
-pub const PAPER: &str = "F. Tacchino, A. Auffèves, M. F. Santos, D. Gerace, \
-    Steady State Entanglement beyond Thermal Limits, PRL 120, 063604 (2018)";
+use crate::paper::CITATION as PAPER;
 
-fn counts(reports: &[ClaimReport]) -> (usize, usize, usize) {
-    let n = |v| reports.iter().filter(|r| r.verdict == v).count();
-    (n(Verdict::Pass), n(Verdict::Fail), n(Verdict::Error))
+/// How many reports have each status.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// All claims.
+    pub claims: usize,
+    /// Expected to pass and passing.
+    pub pass: usize,
+    /// Expected to pass and failing.
+    pub fail: usize,
+    /// Not checked.
+    pub error: usize,
+    /// Expected to fail (`--expect-fail`) and failing.
+    pub expected_failures: usize,
+    /// Expected to fail (`--expect-fail`) but passing.
+    pub unexpected_passes: usize,
 }
 
-fn label(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Pass => "PASS",
-        Verdict::Fail => "FAIL",
-        Verdict::Error => "ERROR",
+/// The counts of `reports` by [`Status`].
+pub fn counts(reports: &[ClaimReport]) -> Counts {
+    let n = |s| reports.iter().filter(|r| r.status == s).count();
+    Counts {
+        claims: reports.len(),
+        pass: n(Status::Pass),
+        fail: n(Status::Fail),
+        error: n(Status::Error),
+        expected_failures: n(Status::ExpectedFailure),
+        unexpected_passes: n(Status::UnexpectedPass),
     }
 }
 
-/// A readable table: one line per claim (verdict, id, one-line evidence) and a summary.
+fn label(status: Status) -> &'static str {
+    match status {
+        Status::Pass => "PASS",
+        Status::Fail => "FAIL",
+        Status::Error => "ERROR",
+        Status::ExpectedFailure => "XFAIL",
+        Status::UnexpectedPass => "XPASS",
+    }
+}
+
+/// The summary line's counts: `N pass, N fail, N error`, and the expected failures when any
+/// claim was expected to fail.
+fn summary(reports: &[ClaimReport]) -> String {
+    let c = counts(reports);
+    let mut text = format!("{} pass, {} fail, {} error", c.pass, c.fail, c.error);
+    if reports.iter().any(|r| r.expected_failure) {
+        text.push_str(&format!(
+            ", {} expected failure (--expect-fail), {} unexpected pass",
+            c.expected_failures, c.unexpected_passes
+        ));
+    }
+    text
+}
+
+/// A readable table: one line per claim (status, id, one-line evidence) and a summary.
+/// `XFAIL` marks a claim that fails as `--expect-fail` said it would; `XPASS` one that was
+/// expected to fail and passes (a failure of the run).
 pub fn table(reports: &[ClaimReport], seed: u64) -> String {
     let width = reports.iter().map(|r| r.id.len()).max().unwrap_or(0);
     let mut out = format!("steadyent check: {PAPER}\n\n");
     for r in reports {
-        let _ = writeln!(
-            out,
-            "{:<5}  {:<width$}  {}",
-            label(r.verdict),
-            r.id,
-            r.evidence
-        );
+        let evidence = match r.status {
+            Status::UnexpectedPass => format!(
+                "expected to fail (--expect-fail) but passes: {}",
+                r.evidence
+            ),
+            _ => r.evidence.clone(),
+        };
+        let _ = writeln!(out, "{:<5}  {:<width$}  {evidence}", label(r.status), r.id);
     }
-    let (pass, fail, error) = counts(reports);
     let total: f64 = reports.iter().map(|r| r.seconds).sum();
     let _ = writeln!(
         out,
-        "\n{} claims: {pass} pass, {fail} fail, {error} error (random spot checks: --seed {seed}; \
-         {total:.2} s of checks)",
-        reports.len()
+        "\n{} claims: {} (random spot checks: --seed {seed}; {total:.2} s of checks)",
+        reports.len(),
+        summary(reports)
     );
     out
 }
 
-/// One JSON object: paper, seed, counts and every claim with its evidence.
+/// One JSON object: paper, seed, counts and every claim with its evidence, verdict and status.
 pub fn json(reports: &[ClaimReport], seed: u64) -> String {
-    let (pass, fail, error) = counts(reports);
     let v = json!({
         "paper": PAPER,
         "seed": seed,
-        "summary": {"claims": reports.len(), "pass": pass, "fail": fail, "error": error},
+        "summary": counts(reports),
         "claims": reports,
     });
     format!("{v:#}\n")
 }
 
-/// JUnit XML: one `<testcase>` per claim, `<failure>` for a failing claim and `<error>` for
-/// one that could not be checked; the evidence goes to `<system-out>`.
+/// JUnit XML: one `<testcase>` per claim, `<failure>` for a failing claim (or an expected
+/// failure that passes), `<error>` for one that could not be checked, and `<skipped>` with the
+/// evidence for an expected failure; the evidence and every sub-check go to `<system-out>`.
 pub fn junit(reports: &[ClaimReport], seed: u64) -> String {
-    let (_, fail, error) = counts(reports);
+    let c = counts(reports);
+    let failures = c.fail + c.unexpected_passes;
+    let (error, skipped) = (c.error, c.expected_failures);
     let total: f64 = reports.iter().map(|r| r.seconds).sum();
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
         out,
-        "<testsuites name=\"steadyent check\" tests=\"{}\" failures=\"{fail}\" errors=\"{error}\" time=\"{total:.3}\">",
+        "<testsuites name=\"steadyent check\" tests=\"{}\" failures=\"{failures}\" errors=\"{error}\" skipped=\"{skipped}\" time=\"{total:.3}\">",
         reports.len()
     );
     let _ = writeln!(
         out,
-        "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{fail}\" errors=\"{error}\" time=\"{total:.3}\">",
+        "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\" errors=\"{error}\" skipped=\"{skipped}\" time=\"{total:.3}\">",
         escape(PAPER),
         reports.len()
     );
@@ -100,9 +144,9 @@ pub fn junit(reports: &[ClaimReport], seed: u64) -> String {
                 )
             })
             .collect();
-        match r.verdict {
-            Verdict::Pass => {}
-            Verdict::Fail => {
+        match r.status {
+            Status::Pass => {}
+            Status::Fail => {
                 let _ = write!(
                     out,
                     "<failure message=\"{}\">{}</failure>",
@@ -110,14 +154,32 @@ pub fn junit(reports: &[ClaimReport], seed: u64) -> String {
                     escape(&details)
                 );
             }
-            Verdict::Error => {
+            Status::UnexpectedPass => {
+                let _ = write!(
+                    out,
+                    "<failure message=\"{}\">{}</failure>",
+                    escape(format!(
+                        "expected to fail (--expect-fail) but passes: {}",
+                        r.evidence
+                    )),
+                    escape(&details)
+                );
+            }
+            Status::ExpectedFailure => {
+                let _ = write!(
+                    out,
+                    "<skipped message=\"{}\"/>",
+                    escape(format!("expected failure (--expect-fail): {}", r.evidence))
+                );
+            }
+            Status::Error => {
                 let _ = write!(out, "<error message=\"{}\"/>", escape(&r.evidence));
             }
         }
         let _ = writeln!(
             out,
             "<system-out>{}\n{}\nmethod: {}\n{}</system-out></testcase>",
-            escape(r.paper),
+            escape(&r.paper),
             escape(&r.evidence),
             escape(r.method),
             escape(&details)

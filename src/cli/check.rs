@@ -1,4 +1,5 @@
-//! `steadyent check`: every claim of the paper as a verdict with evidence (table, JSON, JUnit).
+//! `steadyent check`: every claim of the paper as a verdict with evidence (table, JSON, JUnit),
+//! with strict expected failures (`--expect-fail`) for CI.
 
 use std::io::IsTerminal;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -7,7 +8,7 @@ use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::{CliError, Output};
-use crate::check::{Claim, Context, Verdict, registry, report, run_claims};
+use crate::check::{Claim, Context, Status, registry, report, run_claims};
 
 /// Report format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -35,21 +36,40 @@ pub struct CheckArgs {
     /// Seed of the random spot checks (default: drawn from the clock and printed).
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
+    /// Claims expected to fail, as pytest's strict xfail (repeat or comma-separate ids): exit 0
+    /// when exactly these fail and every other claim passes, 1 when one of them passes or
+    /// another claim fails. Reported as XFAIL / XPASS (JSON `status`, JUnit `<skipped>`), so a
+    /// known finding stays visible while a CI job stays green.
+    #[arg(long, value_name = "ID", value_delimiter = ',', num_args = 1..)]
+    pub expect_fail: Vec<String>,
 }
 
-fn select(only: &[String]) -> Result<Vec<Claim>, CliError> {
+/// Checks that every id in `ids` names a claim of `all`.
+fn known(argument: &str, ids: &[String], all: &[Claim]) -> Result<(), CliError> {
+    let names: Vec<&str> = all.iter().map(|c| c.id).collect();
+    match ids.iter().find(|id| !names.contains(&id.as_str())) {
+        Some(id) => Err(CliError::usage(
+            argument,
+            format!("no claim '{id}'; accepted: {}", names.join(", ")),
+        )),
+        None => Ok(()),
+    }
+}
+
+fn select(only: &[String], expect_fail: &[String]) -> Result<Vec<Claim>, CliError> {
     let all = registry();
+    known("--only", only, &all)?;
+    known("--expect-fail", expect_fail, &all)?;
+    if !only.is_empty()
+        && let Some(id) = expect_fail.iter().find(|id| !only.contains(id))
+    {
+        return Err(CliError::usage(
+            "--expect-fail",
+            format!("'{id}' is not among the claims --only selects; add it to --only"),
+        ));
+    }
     if only.is_empty() {
         return Ok(all);
-    }
-    let ids: Vec<&str> = all.iter().map(|c| c.id).collect();
-    for id in only {
-        if !ids.contains(&id.as_str()) {
-            return Err(CliError::usage(
-                "--only",
-                format!("no claim '{id}'; accepted: {}", ids.join(", ")),
-            ));
-        }
     }
     Ok(all
         .into_iter()
@@ -63,13 +83,15 @@ fn select(only: &[String]) -> Result<Vec<Claim>, CliError> {
 /// [`CliError::Usage`] for an unknown claim id; [`CliError::Verdict`] carrying the report
 /// when a claim fails (exit 1) or could not be checked (exit 2).
 pub fn run(args: &CheckArgs) -> Result<Output, CliError> {
-    let claims = select(&args.only)?;
+    let claims = select(&args.only, &args.expect_fail)?;
     if args.list {
         let mut out = String::new();
         for c in &claims {
             out.push_str(&format!(
                 "{}\n  paper:  {}\n  method: {}\n",
-                c.id, c.paper, c.method
+                c.id,
+                c.quoted(),
+                c.method
             ));
         }
         return Ok(out);
@@ -89,7 +111,12 @@ pub fn run(args: &CheckArgs) -> Result<Output, CliError> {
         bar.enable_steady_tick(std::time::Duration::from_millis(120));
         bar
     });
-    let reports = run_claims(&claims, &Context::new(seed));
+    let mut reports = run_claims(&claims, &Context::new(seed));
+    for report in &mut reports {
+        if args.expect_fail.iter().any(|id| id == report.id) {
+            report.expect_failure();
+        }
+    }
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
@@ -98,18 +125,32 @@ pub fn run(args: &CheckArgs) -> Result<Output, CliError> {
         ReportFormat::Json => report::json(&reports, seed),
         ReportFormat::Junit => report::junit(&reports, seed),
     };
-    let failing = |verdict| reports.iter().any(|r| r.verdict == verdict);
-    if failing(Verdict::Error) {
+    if reports.iter().any(|r| r.status == Status::Error) {
         return Err(CliError::Verdict {
             report: text,
             message: "a claim could not be checked (see the report)".into(),
             code: 2,
         });
     }
-    if failing(Verdict::Fail) {
+    let unexpected: Vec<&str> = reports
+        .iter()
+        .filter(|r| r.status == Status::UnexpectedPass)
+        .map(|r| r.id)
+        .collect();
+    if reports.iter().any(|r| r.status == Status::Fail) {
         return Err(CliError::Verdict {
             report: text,
             message: "a claim of the paper fails (see the report)".into(),
+            code: 1,
+        });
+    }
+    if !unexpected.is_empty() {
+        return Err(CliError::Verdict {
+            report: text,
+            message: format!(
+                "expected to fail but passes (strict --expect-fail): {}",
+                unexpected.join(", ")
+            ),
             code: 1,
         });
     }

@@ -6,12 +6,11 @@ use rug::Rational;
 use serde_json::{Value, json};
 
 use super::{CliError, Output};
-use crate::decimal::{
-    ExtendedRational, certified_decimal, exact_decimal, initial_precision, max_precision,
-    parse_extended, parse_rational,
+use crate::decimal::{ExtendedRational, exact_decimal, parse_extended, parse_rational};
+use crate::diamond::limits::ZeroTemperatureError;
+use crate::diamond::{
+    DiamondError, DiamondSystem, EntropyProduction, ExactDiamond, MAX_ABS_BETA, beta_in_range,
 };
-use crate::diamond::{DiamondError, DiamondSystem, EntropyProduction, ExactDiamond, MAX_ABS_BETA};
-use crate::limits::ZeroTemperatureError;
 use crate::operators::LadderConvention;
 
 /// Largest `--digits` accepted.
@@ -135,9 +134,7 @@ pub fn run(args: &DiamondArgs) -> Result<Output, CliError> {
 /// [`CliError::Usage`] naming `argument`.
 pub fn parse_beta(argument: &str, text: &str) -> Result<ExtendedRational, CliError> {
     let beta = parse_extended(text).map_err(|e| CliError::usage(argument, e))?;
-    if let ExtendedRational::Finite(q) = &beta
-        && q.to_f64().abs() > MAX_ABS_BETA
-    {
+    if !beta_in_range(&beta) {
         return Err(CliError::usage(
             argument,
             format!(
@@ -314,33 +311,9 @@ fn run_exact(
 ) -> Result<Output, CliError> {
     let d = ExactDiamond::solve(alpha, sigma, convention)
         .map_err(|e| CliError::Internal(e.to_string()))?;
-    let undecided = |what: &str| {
-        CliError::Internal(format!(
-            "could not certify {digits} digits of the {what} within {} bits",
-            max_precision(digits)
-        ))
-    };
-    let concurrence = d
-        .concurrence
-        .decimal(digits)
-        .ok_or_else(|| undecided("concurrence"))?;
-    // Ṡ = (ln σ − ln α) Q̇_A is 0 exactly or transcendental (never a rounding tie), so the
-    // enclosures decide every digit at a finite precision.
-    let mut prec = initial_precision(digits);
-    let entropy = loop {
-        match d.entropy_production(prec) {
-            None => break None,
-            Some(x) => {
-                if let Some(s) = certified_decimal(&x, digits) {
-                    break Some(s);
-                }
-            }
-        }
-        if prec > max_precision(digits) {
-            return Err(undecided("entropy production"));
-        }
-        prec *= 2;
-    };
+    let internal = |e: crate::diamond::ExactDiamondError| CliError::Internal(e.to_string());
+    let concurrence = d.concurrence_decimal(digits).map_err(internal)?;
+    let entropy = d.entropy_production_decimal(digits).map_err(internal)?;
     let pops: Vec<String> = d.populations.iter().map(|p| p.to_string()).collect();
     Ok(match format {
         PointFormat::Table => {

@@ -35,7 +35,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Check every claim of the paper; exit 0 when all hold, 1 when one fails.
+    /// Check every claim of the paper; exit 0 when all hold (or fail exactly as --expect-fail
+    /// says), 1 when one fails (or an expected failure passes).
     Check(check::CheckArgs),
     /// Steady state of the diamond model (Eq. 1–6) at given bath temperatures or rate ratios.
     Diamond(diamond::DiamondArgs),

@@ -9,7 +9,7 @@ use super::diamond::{certify_error, validate_digits};
 use super::{CliError, Output};
 use crate::diamond::{CertifiedDiamond, DiamondSystem, EntropyProduction};
 use crate::operators::LadderConvention;
-use crate::reference::{GridAxis, Point, certify_points, grid, parse_points};
+use crate::reference::{GridAxis, Point, certify_points, grid};
 
 /// Output format of a table of points.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -69,13 +69,14 @@ const COLUMNS: [&str; 14] = [
 ];
 
 fn read_points(path: &str) -> Result<Vec<Point>, CliError> {
-    let text = if path == "-" {
-        std::io::read_to_string(std::io::stdin())
+    let points = if path == "-" {
+        crate::reference::read_points(std::io::stdin().lock())
     } else {
-        std::fs::read_to_string(path)
-    }
-    .map_err(|e| CliError::usage("--points", format!("cannot read '{path}': {e}")))?;
-    parse_points(&text).map_err(|e| CliError::usage("--points", format!("'{path}' {e}")))
+        let file = std::fs::File::open(path)
+            .map_err(|e| CliError::usage("--points", format!("cannot read '{path}': {e}")))?;
+        crate::reference::read_points(std::io::BufReader::new(file))
+    };
+    points.map_err(|e| CliError::usage("--points", format!("'{path}' {e}")))
 }
 
 fn row(point: &Point, c: &CertifiedDiamond, digits: usize) -> Vec<String> {

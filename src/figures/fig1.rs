@@ -1,8 +1,7 @@
 //! Fig. 1(b),(c): steady-state concurrence (Eq. 4) and entropy production (Eq. 6) of the
-//! diamond model over the `(β_A, β_S)` plane, computed in f64 on both cores, and their plots.
+//! diamond model over the `(β_A, β_S)` plane, enclosed in f64 intervals on both cores, and
+//! their plots.
 
-use nalgebra::{DMatrix, DVector};
-use num_complex::Complex64;
 use plotters::style::{RED, WHITE};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -10,22 +9,19 @@ use serde::Serialize;
 use super::contour::contour_lines;
 use super::heatmap::{HeatMap, Overlay, render_heat_map};
 use super::{Axis, FigureError, ImageFormat};
-use crate::concurrence::wootters;
-use crate::diamond::{CHANNELS, sector_pieces};
-use crate::liouvillian::Sector;
+use crate::decimal::raise_precision;
+use crate::diamond::DiamondSystem;
+use crate::diamond::numeric::{F64_MAX_ABS_BETA, GridBeta, GridSolver, GridValues};
+use crate::interval::Interval;
+use crate::interval64::Interval64;
 use crate::operators::LadderConvention;
 
 /// The thermal limit of the concurrence, drawn as the red dashed contour of Fig. 1(b).
 pub const THERMAL_LIMIT: f64 = 1.0 / 3.0;
 
-/// Largest accepted `|β|`: beyond it `e^{|β_A| + |β_S|}` makes the f64 system too ill-conditioned
-/// for the residual check below (the certified path, `steadyent diamond`, has no such limit).
-pub const MAX_ABS_BETA: f64 = 30.0;
-
-/// Relative residual `max|Mx| / max|M|` a grid solve must meet. LU with partial pivoting on
-/// this 6 × 6 system is backward stable, so residuals are a few `ε`; `1e-10` leaves room for
-/// the condition number `~e^{|β_A| + |β_S|}` while still catching a failed solve.
-const RESIDUAL_TOLERANCE: f64 = 1e-10;
+/// Working precision (bits) at which a point the f64 enclosures leave undecided (a
+/// concurrence within rounding of 0) is first enclosed in MPFR, and the largest tried.
+const ESCALATION_BITS: (u32, u32) = (128, 1 << 14);
 
 /// The steady-state quantities of Fig. 1(b),(c) at one point of the `(β_A, β_S)` plane.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
@@ -34,92 +30,72 @@ pub struct Fig1Point {
     pub beta_a: f64,
     /// `β_S` in units of `1/ω0`.
     pub beta_s: f64,
-    /// Wootters concurrence of the solved `ρ_SS` (Eq. 4 gives it in closed form).
+    /// Wootters concurrence of the solved `ρ_SS` (Eq. 4 gives it in closed form): the midpoint
+    /// of [`Fig1Point::concurrence_enclosure`].
     pub concurrence: f64,
-    /// `Ṡ_irr = −β_A Q̇_A − β_S Q̇_S` (Eq. 6) in units of `Γ⁺` (with `ω0 = 1`).
+    /// `Ṡ_irr = −β_A Q̇_A − β_S Q̇_S` (Eq. 6) in units of `Γ⁺` (with `ω0 = 1`): the midpoint
+    /// of [`Fig1Point::entropy_production_enclosure`].
     pub entropy_production: f64,
+    /// A rigorous enclosure of the concurrence.
+    #[serde(skip)]
+    pub concurrence_enclosure: Interval64,
+    /// A rigorous enclosure of the entropy production.
+    #[serde(skip)]
+    pub entropy_production_enclosure: Interval64,
 }
 
-/// The f64 form of Eq. (1)–(2) on the 6-unknown sector holding `ρ_SS`: unit-rate channel
-/// superoperators and heat functionals, so each grid point is one small LU solve (the f64
-/// counterpart of [`crate::diamond::DiamondSystem`], both from [`sector_pieces`]).
-struct SectorSolver {
-    sector: Sector,
-    unit: Vec<DMatrix<f64>>,
-    heat: Vec<DVector<f64>>,
+/// An MPFR enclosure rounded outward to f64.
+fn outward(x: &Interval) -> Interval64 {
+    Interval64::from_bounds(
+        x.lo().to_f64_round(rug::float::Round::Down),
+        x.hi().to_f64_round(rug::float::Round::Up),
+    )
 }
 
-impl SectorSolver {
-    fn new() -> Self {
-        let pieces = sector_pieces::<Complex64>(LadderConvention::CommutingQubits)
-            .expect("the excitation-difference sector is invariant");
-        SectorSolver {
-            sector: pieces.sector,
-            unit: pieces.unit.iter().map(|m| m.map(|z| z.re)).collect(),
-            heat: pieces
-                .heat
-                .iter()
-                .map(|h| DVector::from_iterator(h.len(), h.iter().map(|z| z.re)))
-                .collect(),
+/// The Fig. 1 quantities at one point: f64 intervals, or MPFR enclosures where those leave the
+/// concurrence's sign undecided (points within rounding of the `C = 0` edge).
+fn solve_point(
+    solver: &GridSolver,
+    certified: &DiamondSystem,
+    beta_a: &GridBeta,
+    beta_s: &GridBeta,
+) -> Result<Fig1Point, FigureError> {
+    let values = match solver.solve(beta_a, beta_s) {
+        Some(values) => values,
+        None => {
+            let (start, max) = ESCALATION_BITS;
+            let found = raise_precision(start, max, |prec| {
+                Ok::<_, FigureError>(
+                    certified
+                        .enclose(beta_a.exact(), beta_s.exact(), prec)
+                        .and_then(|e| {
+                            Some(GridValues {
+                                concurrence: outward(&e.concurrence),
+                                entropy_production: outward(e.entropy_production.finite()?),
+                            })
+                        }),
+                )
+            })?;
+            found
+                .map(|(values, _)| values)
+                .ok_or_else(|| FigureError::Solve {
+                    beta_a: beta_a.value,
+                    beta_s: beta_s.value,
+                    reason: format!(
+                        "the concurrence's sign is not decided by enclosures of up to {max} \
+                         bits (a point on the C = 0 edge)"
+                    ),
+                })?
         }
-    }
-
-    /// Solves `𝓛ρ = 0, tr ρ = 1` at `(β_A, β_S)` and evaluates Eq. (4) and Eq. (6).
-    fn solve(&self, beta_a: f64, beta_s: f64) -> Result<Fig1Point, FigureError> {
-        let fail = |reason: &str| FigureError::Solve {
-            beta_a,
-            beta_s,
-            reason: reason.to_string(),
-        };
-        // Eq. (3) in units Γ⁺ = 1: Γ_A⁻ = e^{β_A}, Γ_S⁻ = e^{β_S}; channel order of CHANNELS.
-        let rates = [1.0, beta_s.exp(), 1.0, beta_a.exp()];
-        let n = self.sector.len();
-        let generator = self
-            .unit
-            .iter()
-            .zip(rates)
-            .fold(DMatrix::zeros(n, n), |acc, (u, r)| acc + u * r);
-        let scale = generator.amax();
-        // Trace preservation makes the diagonal rows dependent: replace one by tr ρ = 1.
-        let diagonal = self.sector.diagonal_positions();
-        let mut system = generator.clone();
-        let mut rhs = DVector::zeros(n);
-        system.row_mut(diagonal[0]).fill(0.0);
-        for &d in &diagonal {
-            system[(diagonal[0], d)] = scale;
-        }
-        rhs[diagonal[0]] = scale;
-        let x = system
-            .lu()
-            .solve(&rhs)
-            .ok_or_else(|| fail("singular system"))?;
-        let residual = (&generator * &x).amax();
-        if residual.is_nan() || residual > RESIDUAL_TOLERANCE * scale {
-            return Err(fail(&format!(
-                "residual {residual:e} above {RESIDUAL_TOLERANCE:e} × {scale:e}"
-            )));
-        }
-        let coords: Vec<Complex64> = x.iter().map(|&v| Complex64::new(v, 0.0)).collect();
-        let rho = self.sector.to_matrix(&coords);
-        let concurrence = wootters(&rho).ok_or_else(|| fail("not a 4 × 4 state"))?;
-        let current = |bath| {
-            CHANNELS
-                .iter()
-                .enumerate()
-                .filter(|(_, (b, _))| *b == bath)
-                .map(|(k, _)| rates[k] * self.heat[k].dot(&x))
-                .sum::<f64>()
-        };
-        use crate::diamond::Bath;
-        // Eq. (6): Ṡ_irr = −β_A Q̇_A − β_S Q̇_S (`+ 0.0` turns the −0 of β = 0 into 0).
-        let entropy_production = -beta_a * current(Bath::A) - beta_s * current(Bath::S) + 0.0;
-        Ok(Fig1Point {
-            beta_a,
-            beta_s,
-            concurrence,
-            entropy_production,
-        })
-    }
+    };
+    Ok(Fig1Point {
+        beta_a: beta_a.value,
+        beta_s: beta_s.value,
+        concurrence: values.concurrence.midpoint(),
+        entropy_production: values.entropy_production.midpoint(),
+        concurrence_enclosure: values.concurrence,
+        entropy_production_enclosure: values.entropy_production,
+    })
 }
 
 /// The Fig. 1(b),(c) data on a `(β_A, β_S)` grid.
@@ -134,16 +110,18 @@ pub struct Fig1Grid {
 }
 
 /// The Fig. 1(b),(c) grid: at every `(β_A, β_S)` of the two axes, the steady state of
-/// Eq. (1)–(3) solved in f64, its Wootters concurrence (Eq. 4) and its entropy production
-/// (Eq. 6). Points are solved in parallel on all cores (rayon).
+/// Eq. (1)–(3) solved in rigorous f64 interval arithmetic, its concurrence (Eq. 4, X-state
+/// form) and its entropy production (Eq. 6), each with an enclosure of the exact value at that
+/// (exactly represented) `β`. Points are solved in parallel on all cores (rayon).
 ///
-/// Accuracy: a few `ε · e^{|β_A| + |β_S|}` in the state; the concurrence agrees with Eq. (4)–(5)
-/// to about `1e-8` near `C = 0` (where Wootters' square root amplifies rounding) and better
-/// elsewhere (see `tests/figures.rs`).
+/// Accuracy: the enclosures are certified; their width grows like `ε · e^{|β_A| + |β_S|}`.
+/// Where they leave the concurrence's sign undecided (within rounding of `C = 0`), the point
+/// is enclosed in MPFR instead ([`DiamondSystem::enclose`]); exact zeros (`C = 0` decided,
+/// `Ṡ = 0` on `β_A = β_S`) are exact.
 ///
 /// # Errors
-/// [`FigureError::InvalidAxis`] when an axis reaches beyond `±MAX_ABS_BETA`;
-/// [`FigureError::Solve`] if a point fails its residual check.
+/// [`FigureError::InvalidAxis`] when an axis reaches beyond `±F64_MAX_ABS_BETA`;
+/// [`FigureError::Solve`] if a point's concurrence sign stays undecided.
 ///
 /// # Examples
 /// ```
@@ -168,23 +146,31 @@ pub fn fig1_grid_with_progress(
     progress: &(dyn Fn() + Sync),
 ) -> Result<Fig1Grid, FigureError> {
     for (name, axis) in [("beta_a", &beta_a), ("beta_s", &beta_s)] {
-        if axis.min().abs().max(axis.max().abs()) > MAX_ABS_BETA {
+        if axis.min().abs().max(axis.max().abs()) > F64_MAX_ABS_BETA {
             return Err(FigureError::InvalidAxis {
                 name,
                 message: format!(
-                    "range {}..{} leaves |β| ≤ {MAX_ABS_BETA}, where the f64 grid is reliable",
+                    "range {}..{} leaves |β| ≤ {F64_MAX_ABS_BETA}, where the f64 grid is reliable",
                     axis.min(),
                     axis.max()
                 ),
             });
         }
     }
-    let solver = SectorSolver::new();
-    let nx = beta_a.points();
-    let points = (0..nx * beta_s.points())
+    let internal = |e: crate::liouvillian::LiouvillianError| FigureError::Solve {
+        beta_a: f64::NAN,
+        beta_s: f64::NAN,
+        reason: e.to_string(),
+    };
+    let solver = GridSolver::new().map_err(internal)?;
+    let certified = DiamondSystem::new(LadderConvention::CommutingQubits).map_err(internal)?;
+    let a_values: Vec<GridBeta> = beta_a.values().into_iter().map(GridBeta::new).collect();
+    let s_values: Vec<GridBeta> = beta_s.values().into_iter().map(GridBeta::new).collect();
+    let nx = a_values.len();
+    let points = (0..nx * s_values.len())
         .into_par_iter()
         .map(|k| {
-            let point = solver.solve(beta_a.value(k % nx), beta_s.value(k / nx));
+            let point = solve_point(&solver, &certified, &a_values[k % nx], &s_values[k / nx]);
             progress();
             point
         })

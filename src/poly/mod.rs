@@ -1,6 +1,6 @@
 //! Exact multivariate polynomials and rational functions over Q: the algebra of ρ_SS (Eq. 1–5).
 //!
-//! Used by the symbolic derivation ([`crate::symbolic`]) and by the certificates in
+//! Used by the symbolic derivation ([`crate::diamond::symbolic`]) and by the certificates in
 //! [`crate::proofs`]. Coefficients are GMP rationals; nothing is rounded.
 
 pub mod gcd;

@@ -11,9 +11,9 @@ use std::fmt::Write as _;
 use num_traits::Zero;
 use rug::Rational;
 
+use crate::diamond::symbolic::{ALPHA, NAMES, SIGMA, substitute_limit};
 use crate::poly::polynomial::monomial_text;
 use crate::poly::{Exponents, MAX_VARS, Poly, RatFunc};
-use crate::symbolic::{ALPHA, NAMES, SIGMA};
 
 /// Index of the first auxiliary variable (`x`).
 pub const X: usize = 2;
@@ -344,26 +344,9 @@ impl PositivityCertificate {
     }
 }
 
-/// Where a rate goes in a [`LimitCertificate`].
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Approach {
-    /// `rate → value` (finite, `≥ 0`).
-    To(Rational),
-    /// `rate → ∞`, written `rate = 1/x` (α) or `1/y` (σ) with the new variable `→ 0⁺`.
-    Infinity,
-    /// The rate stays free (`> 0`).
-    Free,
-}
-
-impl Approach {
-    fn text(&self, name: &str, aux: &str) -> String {
-        match self {
-            Approach::To(v) => format!("{name} → {v}"),
-            Approach::Infinity => format!("{name} = 1/{aux}, {aux} → 0⁺"),
-            Approach::Free => format!("{name} > 0 fixed"),
-        }
-    }
-}
+/// Where a rate goes in a [`LimitCertificate`]: the one description of a limit point, shared
+/// with the certified `β → ±∞` values.
+pub use crate::diamond::symbolic::RateLimit as Approach;
 
 /// A limit by continuity: after `rate = 1/aux` for rates going to ∞, `f` is a rational
 /// function `g = n/d` whose denominator does not vanish at the limit point (for free `α`, it is
@@ -385,25 +368,7 @@ pub struct LimitCertificate {
 impl LimitCertificate {
     /// `(g, n at point, d at point)`.
     fn evaluate(&self) -> (RatFunc, Poly, Poly) {
-        let mut g = self.function.clone();
-        for (var, aux, approach) in [(ALPHA, X, &self.alpha), (SIGMA, Y, &self.sigma)] {
-            if *approach == Approach::Infinity {
-                let inv = RatFunc::var(aux).recip().expect("variable is non-zero");
-                g = g.substitute(var, &inv);
-            }
-        }
-        let mut n = g.numer().clone();
-        let mut d = g.denom().clone();
-        for (var, aux, approach) in [(ALPHA, X, &self.alpha), (SIGMA, Y, &self.sigma)] {
-            let (target, value) = match approach {
-                Approach::To(v) => (var, Poly::constant(v.clone())),
-                Approach::Infinity => (aux, Poly::zero()),
-                Approach::Free => continue,
-            };
-            n = n.substitute(target, &value);
-            d = d.substitute(target, &value);
-        }
-        (g, n, d)
+        substitute_limit(&self.function, &self.alpha, &self.sigma)
     }
 
     /// Checks the limit certificate exactly (the `β → ±∞` limits of Eq. 4's C).
@@ -457,8 +422,8 @@ impl LimitCertificate {
             s,
             "**Limit by continuity** — {} as {}, {}.",
             self.label,
-            self.alpha.text("α", "x"),
-            self.sigma.text("σ", "y")
+            self.alpha.describe("α", "x"),
+            self.sigma.describe("σ", "y")
         );
         let _ = writeln!(s);
         let _ = writeln!(

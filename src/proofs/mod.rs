@@ -1,6 +1,6 @@
 //! Machine-checked proofs of the diamond model's claims (Eq. 4–6, the 1/3 and 1/2 limits, Eq. 9's threshold), rendered to `proofs/*.md`.
 //!
-//! [`run_all`] derives ρ_SS symbolically ([`crate::symbolic::diamond_steady_state`]), builds
+//! [`run_all`] derives ρ_SS symbolically ([`crate::diamond::symbolic::diamond_steady_state`]), builds
 //! every [`Theorem`], checks every certificate exactly and returns one [`TheoremReport`] per
 //! theorem. [`render_pages`] turns the reports into the markdown pages of `proofs/`, and
 //! [`compare_with_dir`] reports every difference between those pages and a directory.
@@ -17,7 +17,7 @@ use thiserror::Error;
 pub use certificate::{Certificate, CertificateFailure, Domain, PositivityCertificate};
 pub use theorems::{Theorem, theorems};
 
-use crate::symbolic::{SymbolicDiamond, SymbolicError, diamond_steady_state};
+use crate::diamond::symbolic::{SymbolicDiamond, SymbolicError, diamond_steady_state};
 
 /// The outcome of checking one theorem.
 #[derive(Clone, Debug, PartialEq, Eq)]

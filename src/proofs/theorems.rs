@@ -8,13 +8,14 @@ use num_traits::{One, Zero};
 use rug::Rational;
 
 use super::certificate::{Approach, Certificate, Domain, LimitCertificate, PositivityCertificate};
+use crate::diamond::symbolic::{ALPHA, NAMES, SIGMA, SymbolicDiamond, derive_steady_state};
 use crate::diamond::{DiamondRates, generator};
 use crate::liouvillian::Sector;
 use crate::operators::LadderConvention;
+use crate::paper;
 use crate::poly::{MAX_VARS, RatFunc};
 use crate::ring::{GaussQ, Q, gauss_real};
 use crate::steady_state::exact_steady_state;
-use crate::symbolic::{ALPHA, NAMES, SIGMA, SymbolicDiamond, derive_steady_state};
 
 /// A statement about the diamond model, the paper text it confirms, the derived expressions it
 /// is about, and the certificates that prove it.
@@ -352,7 +353,7 @@ fn steady_state(sd: &SymbolicDiamond) -> Theorem {
             entries are the rational functions below (real, X-shaped, eigenvalues p_G, p_S, p_A, \
             p_E > 0)."
             .to_string(),
-        paper: "“the steady state ρ_SS, i.e., the solution of the linear equation [ρ_SS, H0] = i𝓛(ρ_SS)” (text above Eq. 4); Eq. (1)–(3).",
+        paper: paper::STEADY_STATE,
         derived: {
             let mut derived = rho_derived(sd);
             for det in &sd.determinants {
@@ -400,19 +401,11 @@ struct Eq5 {
 }
 
 fn eq5() -> Eq5 {
-    let s = &alpha() + &sigma();
-    let a = &alpha() - &sigma();
-    let p = &alpha() * &sigma();
-    let two = k(2, 1);
-    let half_s = &s * &k(1, 2);
-    let d = &(&(&RatFunc::one() + &s.pow(2)) + &(&(&s * &(&p + &k(3, 1))) * &k(1, 2))) - &p;
-    let n1_squared = (&a * &(&half_s - &RatFunc::one())).pow(2);
-    let n2_squared =
-        &(&half_s + &RatFunc::one()) * &(&(&two * &s.pow(2)) + &(&(&two * &p) * &(&s - &two)));
+    let e = crate::diamond::closed_form::eq5(&alpha(), &sigma()).expect("halving is exact");
     Eq5 {
-        d,
-        n1_squared,
-        n2_squared,
+        d: e.d,
+        n1_squared: e.n1_signed.pow(2),
+        n2_squared: e.n2_squared,
     }
 }
 
@@ -540,7 +533,7 @@ fn wootters(sd: &SymbolicDiamond) -> Theorem {
         statement: "For all α, σ > 0, C(ρ_SS) = max{0, λ1 − λ2 − λ3 − λ4} (Wootters) equals \
             max{0, (N1 − N2)/d} with N1, N2, d as in Eq. (5) and 𝒜 = e^{β_A} − e^{β_S}."
             .to_string(),
-        paper: "Eq. (4): C_SS = max{0, (N1 − N2)/d}; Eq. (5): N1 = |𝒜(𝒮/2 − 1)|, N2 = {(𝒮/2 + 1)[2𝒮² + 2𝒫(𝒮 − 2)]}^{1/2}, d = 1 + 𝒮² + 𝒮(𝒫 + 3)/2 − 𝒫 (𝒜 = e^{β_A} − e^{β_S}; the OCR lost the minus sign).",
+        paper: paper::EQ4_5,
         derived: vec![
             ("z = ρ12".to_string(), show(&p.z)),
             ("p_G p_E".to_string(), show(&p.product)),
@@ -590,7 +583,7 @@ fn thermal_bound(sd: &SymbolicDiamond) -> Theorem {
         id: "thermal-bound",
         title: "Thermal baths: C < 1/3",
         statement: "For all β_A, β_S ≥ 0 (α, σ ≥ 1): C(ρ_SS) < 1/3.".to_string(),
-        paper: "“The amount of entanglement is limited to the value C = 1/3 when classical thermal reservoirs at positive temperatures are assumed”.",
+        paper: paper::THERMAL_BOUND,
         derived: vec![("2z".to_string(), show(&(&k(2, 1) * &p.z)))],
         certificates: bound_certificates(&p.z, &k(1, 3), "1/3", Domain::Thermal),
         conclusion: "Both certificates give 2|z| < 1/3 on α, σ ≥ 1, hence C ≤ 2|z| < 1/3."
@@ -651,7 +644,7 @@ fn thermal_supremum(sd: &SymbolicDiamond) -> Theorem {
             (2/3, 0, 1/3, 0); and as (β_A, β_S) → (+∞, 0), with (p_G, p_S, p_A, p_E) → \
             (2/3, 1/3, 0, 0). With thermal-bound: sup over β_A, β_S ≥ 0 of C is 1/3, not attained."
             .to_string(),
-        paper: "“This limiting value is reached when the cold bath is at zero temperature while the hot one goes to infinite temperature. In such a case, … 1/3 of the weight is in the entangled state coupled to the hot bath, while the rest …, i.e., 2/3, is in the ground state |G⟩.”",
+        paper: paper::THERMAL_SUPREMUM,
         derived: vec![],
         certificates,
         conclusion: "The limits hold jointly (not only along lines) because the substituted \
@@ -668,7 +661,7 @@ fn negative_temperature_bound(sd: &SymbolicDiamond) -> Theorem {
         id: "negative-temperature-bound",
         title: "Any temperatures, negative included: C < 1/2",
         statement: "For all real β_A, β_S (α, σ > 0): C(ρ_SS) < 1/2.".to_string(),
-        paper: "“the largest concurrence reaching the limiting value of 0.5 if one of the two Bell states is coupled to a bath at negative effective temperature … this is the theoretical limiting value.”",
+        paper: paper::NEGATIVE_TEMPERATURE_BOUND,
         derived: vec![("2z".to_string(), show(&(&k(2, 1) * &p.z)))],
         certificates: bound_certificates(&p.z, &k(1, 2), "1/2", Domain::AllTemperatures),
         conclusion: "Both certificates give 2|z| < 1/2 for all α, σ > 0, hence C ≤ 2|z| < 1/2."
@@ -707,7 +700,7 @@ fn negative_temperature_limit(sd: &SymbolicDiamond) -> Theorem {
             (1/2, 0, 1/2, 0); as (β_A, β_S) → (+∞, −∞), C → 1/2 and (p_G, p_S, p_A, p_E) → \
             (1/2, 1/2, 0, 0). With negative-temperature-bound: sup C = 1/2, not attained."
             .to_string(),
-        paper: "“the system is pumped into the maximally entangled state coupled to the negative effective temperature bath with 1/2 stationary probability, with zero probability in the other, giving the limiting value C_SS = 1/2.”",
+        paper: paper::NEGATIVE_TEMPERATURE_LIMIT,
         derived: vec![],
         certificates,
         conclusion: "Joint limits by continuity; with C < 1/2 everywhere, 1/2 is the supremum \
@@ -727,7 +720,7 @@ fn balanced_baths(sd: &SymbolicDiamond) -> Theorem {
             p_G + p_E − (p_S + p_A) = 2(α + 1)(α − 1)²/D(α, α) ≥ 0: at least half of the \
             population is in |G⟩ or |E⟩, with equality only at β_A = β_S = 0."
             .to_string(),
-        paper: "“the steady state is fully separable (C_SS = 0) for balanced reservoirs, i.e., when β_S ≃ β_A … the rest is in an equal mixture of the two Bell states |A⟩ and |S⟩.”",
+        paper: paper::BALANCED_SEPARABLE,
         derived: vec![
             ("p_G at σ = α".to_string(), show(&on_diagonal(&p.pops[0]))),
             (
@@ -782,7 +775,7 @@ fn negative_quadrant(sd: &SymbolicDiamond) -> Theorem {
         title: "Both baths at negative (or infinite) temperature: C = 0",
         statement: "For all β_A, β_S ≤ 0 (0 < α, σ ≤ 1): p_G p_E ≥ z², hence C(ρ_SS) = 0."
             .to_string(),
-        paper: "“the lower left region, corresponding to both reservoirs being at negative effective temperature, gives C_SS = 0 due to the largest occupancy of the fully separable |E⟩ state”.",
+        paper: paper::NEGATIVE_QUADRANT_SEPARABLE,
         derived: vec![("p_G p_E − z²".to_string(), show(&gap))],
         certificates: vec![
             positive(
@@ -839,7 +832,7 @@ fn heat_currents(sd: &SymbolicDiamond) -> Theorem {
             with D > 0 the common denominator of ρ_SS; so Q̇_A has the sign of σ − α, i.e. of \
             β_S − β_A, and vanishes exactly on β_A = β_S."
             .to_string(),
-        paper: "“the steady state heat currents are defined as Q̇_i[ρ_SS] = Tr{H0 𝓛_i(ρ_SS)} … which verify Q̇_A[ρ_SS] + Q̇_S[ρ_SS] = 0” (below Eq. 6).",
+        paper: paper::HEAT_CURRENTS,
         derived: vec![
             ("Q̇_A".to_string(), show(&sd.heat_current_a)),
             ("Q̇_S".to_string(), show(&sd.heat_current_s)),
@@ -888,7 +881,7 @@ fn entropy_production(sd: &SymbolicDiamond) -> Theorem {
         statement: "For all real β_A, β_S (negative temperatures included): Ṡ_irr = −β_A Q̇_A − \
             β_S Q̇_S = (β_S − β_A)(σ − α) · 4(σ + α)/D ≥ 0, with equality if and only if β_A = β_S."
             .to_string(),
-        paper: "Eq. (6): Ṡ_irr[ρ_SS] = −β_A Q̇_A[ρ_SS] − β_S Q̇_S[ρ_SS] ≥ 0; “the validity of Eq. (6) still holds in the case of reservoirs at negative effective temperature”.",
+        paper: paper::SECOND_LAW,
         derived: vec![("Q̇_A".to_string(), show(&sd.heat_current_a))],
         certificates: vec![
             ident("Q̇_S = −Q̇_A", sd.heat_current_s.clone(), -&sd.heat_current_a),
@@ -967,7 +960,7 @@ fn cavity_threshold(sd: &SymbolicDiamond) -> Theorem {
             Hence some β_S ≥ β_A gives C > 1/3 if and only if β_A < 0; in the cavity mapping of \
             Eq. (9) (β_A = ln(γ/p)) if and only if p > γ."
             .to_string(),
-        paper: "“only the part above the β_S = β_A diagonal should be considered when dealing with this cavity QED implementation … the thermodynamic limit is overcome (i.e., C_SS > 1/3) as soon as p > γ. The latter condition corresponds to the onset of negative effective temperature for the dark state reservoir.”",
+        paper: paper::BEYOND_THERMAL,
         derived: vec![("2z".to_string(), show(&(&k(2, 1) * &p.z)))],
         certificates,
         conclusion:
@@ -1046,7 +1039,7 @@ fn jordan_wigner_reading(_: &SymbolicDiamond) -> Theorem {
             results hold for qubit operators that commute between the qubits (the reading used by \
             every other theorem here), not for the anticommutation rules as written."
             .to_string(),
-        paper: "“ĉ_i (ĉ_i†, i = 1, 2) are destruction (creation) operators obeying anticommutation rules {ĉ_i, ĉ_j†} = δ_ij” (below Eq. 2).",
+        paper: paper::ANTICOMMUTATION,
         derived: Vec::new(),
         certificates: Vec::new(),
         conclusion: "Under the literal reading the steady state carries no heat current and \
