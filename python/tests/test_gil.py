@@ -7,12 +7,13 @@ Two measurements:
    second thread could not run a single bytecode until the call returned.
 2. Timing: two threads running one solve each finish in about the time of one solve. On the
    2-core machine the ideal ratio (two threads / one solve) is 1.0 with the GIL released and
-   2.0 with it held; the test accepts < 1.5, the midpoint, in any of five tries. The machine
+   2.0 with it held; the test accepts < 1.5, the midpoint, in any of six tries. The machine
    is shared: when other processes occupy the cores, no workload can run two threads in
-   parallel. Each try therefore also times a workload known to release the GIL (hashlib's
-   SHA-256 of a large buffer); if that reference showed no parallel speed-up in any try
-   (two threads / two in a row > 0.75, ideal 0.5) the measurement is impossible right then
-   and the test is skipped, naming the ratios — measurement 1 still stands.
+   parallel. Each try therefore also times the same ratio for a workload known to release
+   the GIL (hashlib's SHA-256 of a large buffer). The test fails when that reference ran in
+   parallel (ratio < 1.3) in most tries while the solve never did; when the reference could
+   not run in parallel most of the time either, the measurement is impossible right then and
+   the test is skipped, naming the ratios — measurement 1 still stands.
 """
 
 from __future__ import annotations
@@ -84,17 +85,20 @@ def _reference_workload():
 ], ids=["diamond", "cavity_exact"])
 def test_two_threads_take_about_the_time_of_one(solve):
     solve()  # warm up (shared caches, allocator)
+    _reference_workload()
     ratios, references = [], []
-    for _ in range(5):
+    for _ in range(6):
         one = _timed(solve, 1)
         two = _timed(solve, 2)
         ratios.append(round(two / one, 2))
         if ratios[-1] < 1.5:
             return
-        ref_two_in_a_row = _timed(lambda: (_reference_workload(), _reference_workload()), 1)
-        references.append(round(_timed(_reference_workload, 2) / ref_two_in_a_row, 2))
-    if min(references) > 0.75:
-        pytest.skip(f"no free second core: hashlib two threads / two in a row = {references}; "
-                    f"solve two threads / one = {ratios}")
+        # The same ratio for a workload known to release the GIL, right after.
+        references.append(round(_timed(_reference_workload, 2) /
+                                _timed(_reference_workload, 1), 2))
+    free = sum(r < 1.3 for r in references)
+    if free <= len(references) // 2:
+        pytest.skip(f"no free second core most of the time: hashlib two threads / one = "
+                    f"{references}; solve two threads / one = {ratios}")
     pytest.fail(f"two threads / one solve = {ratios} (held GIL: ~2.0) while hashlib ran in "
-                f"parallel (two threads / two in a row = {references})")
+                f"parallel (two threads / one = {references})")

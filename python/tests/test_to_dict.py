@@ -112,3 +112,17 @@ def test_check_failing_claim_is_reported_not_raised(cli):
     assert (r.exit_code, bool(r)) == (done.returncode, False) == (1, False)
     assert r.verdicts() == {claim: "fail"}
     assert r.message == done.stderr.strip().removeprefix("steadyent: ")
+
+
+def test_check_expect_fail(cli):
+    claim = "beyond-thermal-iff-pump-exceeds-decay"
+    r = steadyent.check(only=[claim, "eq4-5"], expect_fail=[claim], seed=3)
+    done = cli.run("check", "--only", f"{claim},eq4-5", "--expect-fail", claim, "--seed", "3",
+                   "--format", "json")
+    assert (r.exit_code, r.ok) == (done.returncode, True) == (0, True)
+    import json
+
+    assert _without_times(r.to_dict()) == _without_times(json.loads(done.stdout))
+    # Naming a claim that passes is an unexpected pass: not OK, as on the command line.
+    r = steadyent.check(only="eq4-5", expect_fail="eq4-5", seed=3)
+    assert (r.exit_code, bool(r)) == (1, False)
