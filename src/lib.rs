@@ -32,6 +32,7 @@ pub mod cavity;
 pub mod check;
 pub mod cli;
 pub mod concurrence;
+pub mod emitters;
 pub mod decimal;
 pub mod diamond;
 pub mod figures;

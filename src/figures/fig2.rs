@@ -178,6 +178,7 @@ pub fn render_fig2(
         Fig2Panel::C => "c",
     };
     let plot = LogLinePlot {
+        log_x: true,
         title: format!(
             "({letter}) concurrence vs cavity decay, γ = {}",
             rate_in_g(data.decay_over_g)
