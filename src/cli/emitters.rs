@@ -299,7 +299,13 @@ fn value_rows(v: &EmitterValues) -> Vec<(&'static str, String)> {
             "mean photon number",
             optional(v.mean_photon_number, "— (no cavity)"),
         ),
-        ("g2(0)", optional(v.g2_zero, "— (no photons)")),
+        (
+            "g2(0)",
+            optional(
+                v.g2_zero,
+                "— (no cavity, or <a+a> < 1e-4: not resolved in f64; use --exact)",
+            ),
+        ),
         ("<J^2>", format!("{:.12}", v.spin_squared)),
         (
             "variance sum",

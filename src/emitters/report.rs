@@ -19,6 +19,12 @@ use crate::decimal::{exact_decimal, rational_to_decimal};
 /// is a safe margin; inside it the verdict is `null` (undecided) and `--exact` decides.
 pub const TOTH_TOLERANCE: f64 = 1e-9;
 
+/// `g²(0)` is printed by the f64 path only when `⟨a†a⟩` is at least this. Below it
+/// `⟨a†²a²⟩ ≈ g²⟨a†a⟩²` falls under ~1e-8·g², within a few thousand ulps of the populations'
+/// rounding (the solve's forward error is ~ε·condition ≈ 1e-9 at condition 1e7): the ratio
+/// would print noise. The exact path prints it at any photon number.
+pub const G2_MIN_PHOTONS: f64 = 1e-4;
+
 /// The model statement every output carries.
 pub const MODEL: &str = "N emitters in one cavity: Eq. (7)-(8) with the sums to N, rotating \
                          frame, commuting ladder operators; local pump p, decay gamma, \
@@ -33,8 +39,9 @@ pub const EFFECTIVE_MODEL: &str = "effective model, Eq. (9) generalised: the loc
 /// What `tolerances` says about a numeric result.
 pub const ACCURACY: &str = "f64 sparse LU; each value is accurate to ~1e-12 (residual and \
                             condition are reported); with cutoff auto every printed observable \
-                            changed by <= 1e-10 at the last cutoff step and the top Fock level \
-                            holds <= 1e-12";
+                            (and <a+a+aa>) changed by <= 1e-10 at the last cutoff step and the \
+                            top Fock level holds <= 1e-12; g2(0) is null below <a+a> = 1e-4, \
+                            where f64 cannot resolve it (use --exact)";
 
 /// The numeric observables of one model (Eq. 7–8 with N emitters, or Eq. 9 generalised).
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -47,7 +54,7 @@ pub struct EmitterValues {
     pub excited_population: f64,
     /// `⟨a†a⟩` (`null` without a cavity).
     pub mean_photon_number: Option<f64>,
-    /// `g²(0)` (`null` without a cavity or with an empty one).
+    /// `g²(0)` (`null` without a cavity, or when `⟨a†a⟩ <` [`G2_MIN_PHOTONS`]).
     pub g2_zero: Option<f64>,
     /// `⟨J²⟩`, `J = Σᵢ σᵢ/2`.
     pub spin_squared: f64,
@@ -86,7 +93,9 @@ impl EmitterValues {
             koashi_buzek_imoto_bound: o.koashi_buzek_imoto_bound(),
             excited_population: o.excited_population,
             mean_photon_number: cavity.then_some(o.mean_photon_number),
-            g2_zero: if cavity { o.g2_zero } else { None },
+            g2_zero: o
+                .g2_zero
+                .filter(|_| cavity && o.mean_photon_number >= G2_MIN_PHOTONS),
             spin_squared: o.spin_squared,
             spin_variance_sum: o.spin_variance_sum,
             toth_bound: n / 2.0,

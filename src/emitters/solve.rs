@@ -3,10 +3,10 @@
 //! (faer, fill-reducing column ordering), uniqueness judged by a condition estimate, and the
 //! result checked by its residual on the unreduced symmetric space.
 
-use faer::Mat;
-use faer::linalg::solvers::Solve;
-use faer::sparse::linalg::solvers::{Lu, SymbolicLu};
+use faer::dyn_stack::{MemBuffer, MemStack};
+use faer::sparse::linalg::lu::{LuRef, NumericLu, SymbolicLu, factorize_symbolic_lu};
 use faer::sparse::{Argsort, Pair, SparseColMat, SymbolicSparseColMat};
+use faer::{Conj, Mat, Par};
 
 use super::EmitterError;
 use super::basis::SymmetricSpace;
@@ -115,7 +115,7 @@ impl EmitterSolver {
         let n = reduction.len();
         let (symbolic, argsort) = SymbolicSparseColMat::try_new_from_indices(n, n, &pairs)
             .expect("indices are in range and the pattern fits in memory");
-        let lu_symbolic = SymbolicLu::try_new(symbolic.as_ref())
+        let lu_symbolic = factorize_symbolic_lu(symbolic.as_ref(), Default::default())
             .expect("the symbolic LU of a validated pattern fits in memory");
         Ok(EmitterSolver {
             generator,
@@ -157,8 +157,9 @@ impl EmitterSolver {
     /// # Errors
     /// [`EmitterError::NotUnique`] when the LU breaks down or the condition estimate exceeds
     /// [`CONDITION_LIMIT`]; [`SteadyStateError::IllConditioned`] when the residual exceeds
-    /// [`RESIDUAL_TOLERANCE`] of the largest rate entry.
-    pub fn solve(&self, params: &EmitterParams) -> Result<NumericState, EmitterError> {
+    /// [`RESIDUAL_TOLERANCE`] of the largest rate entry. `par` is the parallelism of the LU
+    /// (sequential inside a parallel sweep; all cores for one large solve).
+    pub fn solve(&self, params: &EmitterParams, par: Par) -> Result<NumericState, EmitterError> {
         let rates = params.slot_rates(self.generator.model());
         let mut values: Vec<f64> = self
             .entries
@@ -185,16 +186,35 @@ impl EmitterSolver {
         };
         let matrix = SparseColMat::new_from_argsort(self.symbolic.clone(), &self.argsort, &values)
             .expect("values match the pattern");
-        let lu = Lu::try_new_with_symbolic(self.lu_symbolic.clone(), matrix.as_ref())
+        let mut numeric = NumericLu::new();
+        let scratch = self
+            .lu_symbolic
+            .factorize_numeric_lu_scratch::<f64>(par, Default::default())
+            .or(self.lu_symbolic.solve_in_place_scratch::<f64>(1, par));
+        let mut buffer = MemBuffer::try_new(scratch).map_err(|_| not_unique(f64::INFINITY))?;
+        let lu = self
+            .lu_symbolic
+            .factorize_numeric_lu(
+                &mut numeric,
+                matrix.as_ref(),
+                par,
+                MemStack::new(&mut buffer),
+                Default::default(),
+            )
             .map_err(|_| not_unique(f64::INFINITY))?;
+        let solver = Factors {
+            lu,
+            par,
+            buffer: std::cell::RefCell::new(buffer),
+        };
         let mut rhs = Mat::<f64>::zeros(n, 1);
         rhs[(self.ground, 0)] = scale;
-        lu.solve_in_place(rhs.as_mut());
+        solver.solve(&mut rhs, false);
         let y: Vec<f64> = (0..n).map(|i| rhs[(i, 0)]).collect();
         if y.iter().any(|v| !v.is_finite()) {
             return Err(not_unique(f64::INFINITY));
         }
-        let condition = norm1(&matrix, n) * inverse_norm1_estimate(&lu, n);
+        let condition = norm1(&matrix, n) * inverse_norm1_estimate(&solver, n);
         if !(condition <= CONDITION_LIMIT) {
             return Err(not_unique(condition));
         }
@@ -221,6 +241,28 @@ impl EmitterSolver {
     }
 }
 
+/// An LU factorisation with its parallelism and scratch space, for repeated solves.
+struct Factors<'a> {
+    lu: LuRef<'a, usize, f64>,
+    par: Par,
+    buffer: std::cell::RefCell<MemBuffer>,
+}
+
+impl Factors<'_> {
+    /// `rhs ← M⁻¹ rhs` (or `M⁻ᵀ rhs`).
+    fn solve(&self, rhs: &mut Mat<f64>, transpose: bool) {
+        let mut buffer = self.buffer.borrow_mut();
+        let stack = MemStack::new(&mut buffer);
+        if transpose {
+            self.lu
+                .solve_transpose_in_place_with_conj(Conj::No, rhs.as_mut(), self.par, stack);
+        } else {
+            self.lu
+                .solve_in_place_with_conj(Conj::No, rhs.as_mut(), self.par, stack);
+        }
+    }
+}
+
 fn dot(values: &[f64; SLOTS], rates: &[f64; SLOTS]) -> f64 {
     values.iter().zip(rates).map(|(v, r)| v * r).sum()
 }
@@ -236,13 +278,13 @@ fn norm1(matrix: &SparseColMat<usize, f64>, n: usize) -> f64 {
 /// Hager's estimate of `‖M⁻¹‖₁` (Hager, ACM TOMS 10, 311 (1984); Higham, ACM TOMS 14, 381
 /// (1988)) from solves with `M` and `Mᵀ`: a lower bound that is almost always within a small
 /// factor of the true norm, at the price of a few triangular solves.
-fn inverse_norm1_estimate(lu: &Lu<usize, f64>, n: usize) -> f64 {
+fn inverse_norm1_estimate(lu: &Factors<'_>, n: usize) -> f64 {
     let column = |f: &dyn Fn(usize) -> f64| Mat::<f64>::from_fn(n, 1, |i, _| f(i));
     let mut v: Vec<f64> = vec![1.0 / n as f64; n];
     let mut estimate = 0.0_f64;
     for iteration in 0..5 {
         let mut x = column(&|i| v[i]);
-        lu.solve_in_place(x.as_mut());
+        lu.solve(&mut x, false);
         let norm: f64 = (0..n).map(|i| x[(i, 0)].abs()).sum();
         if !norm.is_finite() {
             return f64::INFINITY;
@@ -252,7 +294,7 @@ fn inverse_norm1_estimate(lu: &Lu<usize, f64>, n: usize) -> f64 {
         }
         estimate = norm;
         let mut z = column(&|i| if x[(i, 0)] >= 0.0 { 1.0 } else { -1.0 });
-        lu.solve_transpose_in_place(z.as_mut());
+        lu.solve(&mut z, true);
         let (j, zmax) = (0..n)
             .map(|i| (i, z[(i, 0)].abs()))
             .fold((0, -1.0), |best, c| if c.1 > best.1 { c } else { best });

@@ -152,7 +152,7 @@ impl EmitterSweep {
         progress: &(dyn Fn() + Sync),
     ) -> Result<Vec<EmitterSweepRow>, EmitterError> {
         self.validate()?;
-        let engine = EmitterEngine::new();
+        let engine = EmitterEngine::sequential();
         let points: Vec<_> = self.points().filter(|(i, _, _)| shard.contains(*i)).collect();
         points
             .par_iter()
