@@ -14,8 +14,9 @@ usage: bench/compare_emitters.py [--points 50] [--cutoff 5] [--repeat 5]
                                  [--scaling 2,3,4,5,6,8,10,15,20,30,40,50]
                                  [--skip-qutip] [--skip-piqs] [--steadyent PATH]
 needs: pip install qutip; cargo build --release
-exit status: 0 when every compared quantity agrees to 1e-9 (QuTiP) or the PIQS disagreement
-is explained by the tensor-space value, else 1.
+exit status: 0 when every compared quantity agrees to 1e-9 with QuTiP or, where it does not,
+steadyent is within 1e-9 of its exact rational solve (which then shows QuTiP's error), and
+the PIQS values agree or are contradicted by the tensor-space QuTiP value; else 1.
 """
 import argparse
 import csv
@@ -83,16 +84,36 @@ def qutip_sweep(n, kappas, cutoff, effective=False):
     return t, list(csv.DictReader(io.StringIO(out))), err.strip().splitlines()[-1]
 
 
-def compare(ours, theirs):
-    worst = {}
+skipped = {}
+
+
+def exact(n, kappa, cutoff):
+    """steadyent's exact rational solve at one point (the arbiter where the two differ)."""
+    _, out, _ = timed([args.steadyent, 'emitters', '--n', str(n), '--kappa', repr(kappa),
+                       '--pump', repr(args.pump), '--gamma', repr(args.gamma), '--dephasing',
+                       repr(args.dephasing), '--cutoff', str(cutoff), '--exact', '--digits',
+                       '20', '--format', 'json'])
+    return json.loads(out)
+
+
+def compare(n, ours, theirs, cutoff):
+    """Largest difference per quantity (g2 relative); where one exceeds TOLERANCE, the exact
+    value decides whether steadyent or QuTiP is off."""
+    worst, arbitrated = {}, []
     for a, b in zip(ours, theirs):
         for q in QUANTITIES:
             x, y = float(a[q]) if a[q] not in ('', 'null') else math.nan, float(b[q])
-            if math.isnan(x) and math.isnan(y):
+            if math.isnan(x):
+                # steadyent prints no g2(0) where <a+a+aa> < 1e-5 (not resolved in f64)
+                skipped[q] = skipped.get(q, 0) + 1
                 continue
             scale = max(1.0, abs(y)) if q == 'g2_zero' else 1.0
-            worst[q] = max(worst.get(q, 0.0), abs(x - y) / scale)
-    return worst
+            d = abs(x - y) / scale
+            worst[q] = max(worst.get(q, 0.0), d)
+            if d > TOLERANCE:
+                e = float(exact(n, float(a['kappa']), cutoff)[q])
+                arbitrated.append((q, float(a['kappa']), abs(x - e) / scale, abs(y - e) / scale))
+    return worst, arbitrated
 
 
 if not args.skip_qutip:
@@ -105,14 +126,18 @@ if not args.skip_qutip:
         kappas = logspace(-1, 2, points)
         q_time, q_rows, q_note = qutip_sweep(n, kappas, args.cutoff)
         s_time, s_rows = steadyent_sweep(n, kappas, args.cutoff, args.repeat)
-        worst = compare(s_rows, q_rows)
-        largest = max(worst.values())
-        if largest > TOLERANCE:
-            failures.append(f'N = {n}: difference {largest:.1e}')
+        worst, arbitrated = compare(n, s_rows, q_rows, args.cutoff)
+        for q, kappa, ours_off, theirs_off in arbitrated:
+            print(f'      {q} at kappa = {kappa:.4g}: differs by more than {TOLERANCE:g}; against '
+                  f'the exact value steadyent is off by {ours_off:.1e}, QuTiP by {theirs_off:.1e}')
+            if ours_off > TOLERANCE:
+                failures.append(f'N = {n}: steadyent {q} off the exact value by {ours_off:.1e}')
         detail = ', '.join(f'{q} {v:.1e}' for q, v in worst.items())
         print(f'{n:>3} {points:>6} {q_time:>9.2f}s {s_time * 1e3:>10.1f}ms '
               f'{q_time / s_time:>8.0f}x  {detail}')
-        print(f'      ({q_note}; steadyent median of {args.repeat})')
+        print(f'      ({q_note}; steadyent median of {args.repeat}'
+              + (f'; g2 not printed by steadyent at {skipped.pop("g2_zero")} points with '
+                 '<a+a+aa> < 1e-5' if 'g2_zero' in skipped else '') + ')')
 
 if not args.skip_piqs:
     import numpy as np

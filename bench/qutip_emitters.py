@@ -77,7 +77,8 @@ for kappa in kappas:
         photons, g2 = float('nan'), float('nan')
     j2 = qt.expect(jx * jx + jy * jy + jz * jz, rho)
     var = sum(qt.expect(o * o, rho) - qt.expect(o, rho) ** 2 for o in (jx, jy, jz))
-    print(f'{n},{kappa!r},{conc!r},{exc!r},{photons!r},{g2!r},{j2!r},{var!r}')
+    values = [float(v) for v in (kappa, conc, exc, photons, g2, j2, var)]
+    print(','.join([str(n)] + [repr(v) for v in values]))
     sys.stdout.flush()
 print(f'qutip {qt.__version__}: {len(kappas)} steady states, N = {n}, cutoff {cutoff}, '
       f'{time.perf_counter() - start:.3f} s', file=sys.stderr)

@@ -39,21 +39,28 @@ fn symmetric_engine_equals_tensor_space_solve() {
         let params = EmitterParams::new(n, 1.0, kappa, pump, gamma, dephasing).unwrap();
         for model in [Model::Full, Model::Effective] {
             let symmetric = match model {
-                Model::Full => {
-                    engine
-                        .solve_full(&params, Cutoff::Fixed(cutoff))
-                        .unwrap()
-                        .0
-                }
+                Model::Full => engine.solve_full(&params, Cutoff::Fixed(cutoff)).unwrap().0,
                 Model::Effective => engine.solve_effective(&params).unwrap(),
             };
             let reference = tensor::steady_state(&params, model, cutoff).unwrap();
             let o = &symmetric.observables;
             let label = |q: &str| format!("N = {n}, κ = {kappa}, {model:?}: {q}");
-            close(&label("excited"), o.excited_population, reference.excited_population);
-            close(&label("photons"), o.mean_photon_number, reference.mean_photon_number);
+            close(
+                &label("excited"),
+                o.excited_population,
+                reference.excited_population,
+            );
+            close(
+                &label("photons"),
+                o.mean_photon_number,
+                reference.mean_photon_number,
+            );
             close(&label("J²"), o.spin_squared, reference.spin_squared);
-            close(&label("ΔJ² sum"), o.spin_variance_sum, reference.spin_variance_sum);
+            close(
+                &label("ΔJ² sum"),
+                o.spin_variance_sum,
+                reference.spin_variance_sum,
+            );
             close(
                 &label("C"),
                 o.pair_concurrence().unwrap(),
@@ -131,9 +138,17 @@ fn exact_path_agrees_with_numeric_path() {
             };
             let e = &exact.observables;
             let o = &numeric.observables;
-            close("excited", e.excited_population.to_f64(), o.excited_population);
+            close(
+                "excited",
+                e.excited_population.to_f64(),
+                o.excited_population,
+            );
             close("J²", e.spin_squared.to_f64(), o.spin_squared);
-            close("photons", e.mean_photon_number.to_f64(), o.mean_photon_number);
+            close(
+                "photons",
+                e.mean_photon_number.to_f64(),
+                o.mean_photon_number,
+            );
             let c = e.pair_concurrence().unwrap();
             let c = c.enclosure(128).hi().to_f64();
             close("C", c, o.pair_concurrence().unwrap());

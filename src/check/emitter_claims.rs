@@ -162,7 +162,10 @@ fn adiabatic_elimination(_: &Context) -> Result<Outcome, String> {
         data.push(json!({"n": n, "max_deviation_per_decade": decades, "decay_exponent": rate}));
     }
     Ok(Outcome {
-        summary: format!("max |full - effective| (C, <s+s->, dJ^2/N): {}", summary.join("; ")),
+        summary: format!(
+            "max |full - effective| (C, <s+s->, dJ^2/N): {}",
+            summary.join("; ")
+        ),
         data: json!({"decades_from": -2, "by_n": data}),
         checks,
     })
@@ -290,7 +293,10 @@ fn photon_parity(_: &Context) -> Result<Outcome, String> {
     let engine = EmitterEngine::sequential();
     let ns: Vec<usize> = (1..=10).collect();
     let stats = photon_statistics(&engine, &ns, FIG2C_POINT).map_err(emitter)?;
-    let differences: Vec<f64> = stats.windows(2).map(|w| w[1].g2_zero - w[0].g2_zero).collect();
+    let differences: Vec<f64> = stats
+        .windows(2)
+        .map(|w| w[1].g2_zero - w[0].g2_zero)
+        .collect();
     let alternates = differences.windows(2).all(|w| w[0] * w[1] < 0.0);
     let text = stats
         .iter()

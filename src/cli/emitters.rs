@@ -12,12 +12,12 @@ use super::diamond::validate_digits;
 use super::{CliError, Output};
 use crate::cavity::{Cutoff, MIN_CUTOFF};
 use crate::decimal::parse_rational;
+use crate::emitters::analysis::log_space;
 use crate::emitters::exact::exact_steady_state;
 use crate::emitters::report::{
-    EXACT_SCOPE, EFFECTIVE_MODEL, EmitterResult, EmitterValues, ExactEmitterResult, ExactRates,
+    EFFECTIVE_MODEL, EXACT_SCOPE, EmitterResult, EmitterValues, ExactEmitterResult, ExactRates,
     ExactValues, MODEL,
 };
-use crate::emitters::analysis::log_space;
 use crate::emitters::scalar::nearest_f64;
 use crate::emitters::sweep::{EmitterSweep, Shard};
 use crate::emitters::{
@@ -48,7 +48,12 @@ pub struct EmittersArgs {
     pub gamma: String,
     /// Local pure dephasing γ_φ of each emitter (coherence decay rate; QuTiP collapse operator
     /// √(γ_φ/2)·σᶻ), ≥ 0. p, γ and γ_φ must not all be 0 (every dark state would be stationary).
-    #[arg(long, default_value = "0", allow_hyphen_values = true, value_name = "D")]
+    #[arg(
+        long,
+        default_value = "0",
+        allow_hyphen_values = true,
+        value_name = "D"
+    )]
     pub dephasing: String,
     /// Emitter–cavity coupling g, > 0; every rate is in the same unit as g.
     #[arg(long, default_value = "1", allow_hyphen_values = true)]
@@ -189,9 +194,7 @@ pub fn run(args: &EmittersArgs) -> Result<Output, CliError> {
         EmitterResult::effective(&params, &state)
     } else {
         let cutoff = parse_cutoff(args.cutoff.as_deref().unwrap_or("auto"))?;
-        let point = engine
-            .solve_point(&params, cutoff)
-            .map_err(emitter_error)?;
+        let point = engine.solve_point(&params, cutoff).map_err(emitter_error)?;
         EmitterResult::full(&point)
     };
     match args.format {
@@ -303,7 +306,7 @@ fn value_rows(v: &EmitterValues) -> Vec<(&'static str, String)> {
             "g2(0)",
             optional(
                 v.g2_zero,
-                "— (no cavity, or <a+a> < 1e-4: not resolved in f64; use --exact)",
+                "— (no cavity, or <a+a+aa> < 1e-5: not resolved in f64; use --exact)",
             ),
         ),
         ("<J^2>", format!("{:.12}", v.spin_squared)),
@@ -514,7 +517,10 @@ pub fn parse_emitter_list(text: &str) -> Result<Vec<usize>, CliError> {
     let one = |t: &str| -> Result<usize, CliError> {
         match t.trim().parse::<usize>() {
             Ok(n) if (1..=MAX_EMITTERS).contains(&n) => Ok(n),
-            _ => Err(bad(&format!("'{}' is not a number of emitters", super::short(t)))),
+            _ => Err(bad(&format!(
+                "'{}' is not a number of emitters",
+                super::short(t)
+            ))),
         }
     };
     let mut list = Vec::new();
@@ -597,7 +603,10 @@ impl EmitterSweepArgs {
     pub fn sweep(&self, points: usize, cutoff: Cutoff) -> Result<(EmitterSweep, Shard), CliError> {
         let required = |flag: &str, v: &Option<String>| {
             v.clone().ok_or_else(|| {
-                CliError::usage(flag, "missing; `sweep emitters` needs --n, --pump and --gamma")
+                CliError::usage(
+                    flag,
+                    "missing; `sweep emitters` needs --n, --pump and --gamma",
+                )
             })
         };
         let emitters = parse_emitter_list(&required("--n", &self.n)?)?;
@@ -676,8 +685,8 @@ pub fn sweep_text(
             "shard": format!("{k}/{m}"),
             "rows": rows,
         });
-        let mut text = serde_json::to_string_pretty(&value)
-            .map_err(|e| CliError::Internal(e.to_string()))?;
+        let mut text =
+            serde_json::to_string_pretty(&value).map_err(|e| CliError::Internal(e.to_string()))?;
         text.push('\n');
         return Ok(text);
     }

@@ -212,7 +212,8 @@ pub fn run(args: &PlotArgs) -> Result<Output, CliError> {
                 )));
             }
             let ns = parse_emitter_list(args.emitters.n.as_deref().unwrap_or("2:10"))?;
-            let maxima = largest_concurrences(&EmitterEngine::sequential(), &ns).map_err(emitter_error)?;
+            let maxima =
+                largest_concurrences(&EmitterEngine::sequential(), &ns).map_err(emitter_error)?;
             render_emitters(&maxima, format).map_err(|e| match e {
                 FigureError::InvalidData(_) => CliError::usage("--n", e),
                 e => CliError::Internal(e.to_string()),

@@ -173,7 +173,10 @@ pub fn run(args: &SweepArgs) -> Result<Output, CliError> {
             args.grid.reject_for(name)?;
             let (points, cutoff) = args.kappa.validated()?;
             let (sweep, shard) = args.emitters.sweep(points, cutoff)?;
-            let count = sweep.points().filter(|(i, _, _)| shard.contains(*i)).count();
+            let count = sweep
+                .points()
+                .filter(|(i, _, _)| shard.contains(*i))
+                .count();
             let progress = Progress::new(count, name);
             let text = sweep_text(&sweep, shard, args.format == SweepFormat::Json, &|| {
                 progress.tick()

@@ -156,7 +156,9 @@ pub struct Deviation {
 impl Deviation {
     /// The largest of the three deviations.
     pub fn largest(&self) -> f64 {
-        self.concurrence.max(self.excited_population).max(self.variance)
+        self.concurrence
+            .max(self.excited_population)
+            .max(self.variance)
     }
 }
 
@@ -328,7 +330,13 @@ pub fn largest_concurrences(
     let mut out = Vec::new();
     for &n in emitters {
         for (gamma, pumps) in MAXIMUM_BOXES {
-            out.push(maximise_pair_concurrence(engine, n, gamma, pumps, (-2.0, 3.0))?);
+            out.push(maximise_pair_concurrence(
+                engine,
+                n,
+                gamma,
+                pumps,
+                (-2.0, 3.0),
+            )?);
         }
     }
     Ok(out)

@@ -51,7 +51,7 @@ impl Default for EmitterEngine {
 /// The largest change between two cutoffs of the quantities `steadyent emitters` prints:
 /// pair concurrence, excited population and `(ΔJ)²/N` (absolute), `⟨a†a⟩` and `⟨a†²a²⟩`
 /// relative to `max(1, ·)` (so `g²(0)` is converged wherever it is printed, see
-/// [`crate::emitters::report::G2_MIN_PHOTONS`], and a lasing cavity with many photons is
+/// [`crate::emitters::report::G2_MIN_PAIR_MOMENT`], and a lasing cavity with many photons is
 /// judged on its relative accuracy).
 pub fn observable_change(a: &NumericState, b: &NumericState) -> f64 {
     let relative = |u: f64, v: f64| (u - v).abs() / u.abs().max(1.0);
@@ -128,7 +128,10 @@ impl EmitterEngine {
         params: &EmitterParams,
         cutoff: Cutoff,
     ) -> Result<EmitterSteadyState, EmitterError> {
-        let solve = |n: usize| self.solver(Model::Full, params.emitters(), n)?.solve(params, self.par);
+        let solve = |n: usize| {
+            self.solver(Model::Full, params.emitters(), n)?
+                .solve(params, self.par)
+        };
         let top = |s: &NumericState| {
             *s.observables
                 .photon_distribution

@@ -97,7 +97,8 @@ pub fn exact_steady_state(
     let mut trace = Rational::new();
     for (s, e) in space.elements().iter().enumerate() {
         if e.is_population() {
-            trace += Rational::from(&y[reduction.orbit(s)] * &Rational::diagonal_weight(e.ket.into()));
+            trace +=
+                Rational::from(&y[reduction.orbit(s)] * &Rational::diagonal_weight(e.ket.into()));
         }
     }
     assert!(trace != 0, "a unique steady state has non-zero trace");

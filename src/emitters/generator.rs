@@ -60,28 +60,56 @@ impl<T: Scalar> Image<'_, T> {
     fn ket_lower(e: &Element) -> Option<(Element, T)> {
         (e.ket > 0).then(|| {
             let n = usize::from(e.ket);
-            (Element { ket: e.ket - 1, ..*e }, T::lowering(n))
+            (
+                Element {
+                    ket: e.ket - 1,
+                    ..*e
+                },
+                T::lowering(n),
+            )
         })
     }
 
     /// `a† ·` on the ket (truncated: `a†|N−1⟩ = 0`).
     fn ket_raise(&self, e: &Element) -> Option<(Element, T)> {
         let n = usize::from(e.ket);
-        (n + 1 < self.cutoff).then(|| (Element { ket: e.ket + 1, ..*e }, T::raising(n)))
+        (n + 1 < self.cutoff).then(|| {
+            (
+                Element {
+                    ket: e.ket + 1,
+                    ..*e
+                },
+                T::raising(n),
+            )
+        })
     }
 
     /// `· a†` on the bra: `⟨m| ↦ lowering(m) ⟨m−1|`.
     fn bra_lower(e: &Element) -> Option<(Element, T)> {
         (e.bra > 0).then(|| {
             let m = usize::from(e.bra);
-            (Element { bra: e.bra - 1, ..*e }, T::lowering(m))
+            (
+                Element {
+                    bra: e.bra - 1,
+                    ..*e
+                },
+                T::lowering(m),
+            )
         })
     }
 
     /// `· a` on the bra (truncated).
     fn bra_raise(&self, e: &Element) -> Option<(Element, T)> {
         let m = usize::from(e.bra);
-        (m + 1 < self.cutoff).then(|| (Element { bra: e.bra + 1, ..*e }, T::raising(m)))
+        (m + 1 < self.cutoff).then(|| {
+            (
+                Element {
+                    bra: e.bra + 1,
+                    ..*e
+                },
+                T::raising(m),
+            )
+        })
     }
 
     /// The coupling of Eq. (7) in the gauge: `−i[g(J⁺a + J⁻a†), ρ]` becomes
@@ -322,10 +350,7 @@ impl Reduction {
 
     /// The reduced generator: rows of the orbit representatives, columns summed over each
     /// orbit (`x_s = y_{orbit(s)}`), merged per position.
-    pub fn reduce<T: Scalar>(
-        &self,
-        generator: &Generator<T>,
-    ) -> Vec<(usize, usize, [T; SLOTS])> {
+    pub fn reduce<T: Scalar>(&self, generator: &Generator<T>) -> Vec<(usize, usize, [T; SLOTS])> {
         let mut reduced: Vec<(usize, usize, [T; SLOTS])> = generator
             .entries()
             .iter()

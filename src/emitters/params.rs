@@ -217,7 +217,11 @@ impl ExactEmitterParams {
         ] {
             let ok = if strict { *value > 0 } else { *value >= 0 };
             if !ok {
-                let requirement = if strict { "a rational > 0" } else { "a rational ≥ 0" };
+                let requirement = if strict {
+                    "a rational > 0"
+                } else {
+                    "a rational ≥ 0"
+                };
                 return Err(invalid(name, value, requirement));
             }
         }

@@ -166,16 +166,13 @@ impl EmitterSolver {
             .iter()
             .map(|(_, _, v)| dot(v, &rates))
             .collect();
-        let scale = values
-            .iter()
-            .fold(f64::MIN_POSITIVE, |m, v| m.max(v.abs()));
+        let scale = values.iter().fold(f64::MIN_POSITIVE, |m, v| m.max(v.abs()));
         values.extend(std::iter::repeat_n(scale, self.trace_columns.len()));
         let n = self.unknowns();
         let not_unique = |condition: f64| {
             let positive = rates.iter().filter(|r| **r > 0.0);
-            let (low, high) = positive.fold((f64::INFINITY, 0.0_f64), |(l, h), &r| {
-                (l.min(r), h.max(r))
-            });
+            let (low, high) =
+                positive.fold((f64::INFINITY, 0.0_f64), |(l, h), &r| (l.min(r), h.max(r)));
             EmitterError::NotUnique {
                 emitters: params.emitters(),
                 cutoff: self.cutoff(),
@@ -219,7 +216,12 @@ impl EmitterSolver {
             return Err(not_unique(condition));
         }
         let trace: f64 = self.trace_columns.iter().map(|&c| y[c]).sum();
-        let coordinates: Vec<f64> = self.reduction.expand(&y).iter().map(|v| v / trace).collect();
+        let coordinates: Vec<f64> = self
+            .reduction
+            .expand(&y)
+            .iter()
+            .map(|v| v / trace)
+            .collect();
         let image = self.generator.apply(&rates, &coordinates);
         let residual = image.iter().fold(0.0_f64, |m, v| m.max(v.abs()));
         let tolerance = RESIDUAL_TOLERANCE * scale;

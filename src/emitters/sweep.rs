@@ -153,7 +153,10 @@ impl EmitterSweep {
     ) -> Result<Vec<EmitterSweepRow>, EmitterError> {
         self.validate()?;
         let engine = EmitterEngine::sequential();
-        let points: Vec<_> = self.points().filter(|(i, _, _)| shard.contains(*i)).collect();
+        let points: Vec<_> = self
+            .points()
+            .filter(|(i, _, _)| shard.contains(*i))
+            .collect();
         points
             .par_iter()
             .map(|&(index, n, kappa)| {
