@@ -544,22 +544,31 @@ pub struct KernelCertificate {
 }
 
 impl KernelCertificate {
-    /// Checks `M vec(ρ) = 0`, `tr ρ = 1` and `D > 0` on `α, σ ≥ 0` exactly (Eq. 1–2's kernel).
+    /// Checks `M vec(ρ) = 0`, `tr ρ = 1` and `D > 0` on `α, σ ≥ 0` exactly (Eq. 1–2's kernel),
+    /// with `ρ = N/D` over its common denominator so that only polynomials are multiplied.
     ///
     /// # Errors
     /// [`CertificateFailure`] naming what fails.
     pub fn check(&self) -> Result<(), CertificateFailure> {
-        let v: Vec<RatFunc> = self
+        let (d, numerators) = common_denominator(&self.state);
+        let v: Vec<&Poly> = self
             .basis
             .iter()
-            .map(|&(i, j)| self.state[(i, j)].clone())
+            .map(|&(i, j)| &numerators[(i, j)])
             .collect();
         for r in 0..self.basis.len() {
-            let mut re = RatFunc::zero();
-            let mut im = RatFunc::zero();
+            let mut re = Poly::zero();
+            let mut im = Poly::zero();
             for (c, x) in v.iter().enumerate() {
-                re = &re + &(&self.matrix[(r, c)].re * x);
-                im = &im + &(&self.matrix[(r, c)].im * x);
+                let entry = &self.matrix[(r, c)];
+                let (Some(a), Some(b)) = (entry.re.as_poly(), entry.im.as_poly()) else {
+                    return Err(fail(
+                        &self.label,
+                        format!("entry ({r}, {c}) of M is not a polynomial"),
+                    ));
+                };
+                re += &(a * *x);
+                im += &(b * *x);
             }
             if !re.is_zero() || !im.is_zero() {
                 return Err(fail(
@@ -568,12 +577,10 @@ impl KernelCertificate {
                 ));
             }
         }
-        let trace =
-            (0..self.state.nrows()).fold(RatFunc::zero(), |acc, i| &acc + &self.state[(i, i)]);
-        if trace != RatFunc::from_poly(Poly::one()) {
+        let trace = (0..self.state.nrows()).fold(Poly::zero(), |acc, i| &acc + &numerators[(i, i)]);
+        if trace != d {
             return Err(fail(&self.label, "tr ρ ≠ 1"));
         }
-        let (d, _) = common_denominator(&self.state);
         orthant_sign(&d, &[false; MAX_VARS], true)
             .map_err(|r| fail(&self.label, format!("common denominator: {r}")))
     }
