@@ -195,6 +195,16 @@ fn bump(q: &str) -> String {
     }
 }
 
+/// The first step of `kind` in the certificate `v`.
+fn first_of<'a>(v: &'a mut Value, kind: &str) -> &'a mut Value {
+    v["steps"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|s| s["kind"] == kind)
+        .unwrap_or_else(|| panic!("no {kind} step"))
+}
+
 /// The first step of `kind` in any certificate: (theorem id, step index).
 fn first_step(kind: &str) -> (String, usize) {
     for id in ids() {
@@ -302,12 +312,7 @@ fn tampered_substitutions_fail() {
     let scratch = Scratch::new("subs");
     // Positivity: the thermal quadrant's α = 1 + x becomes α = 2 + x.
     let mut v = load("thermal-bound");
-    let step = v["steps"]
-        .as_array_mut()
-        .unwrap()
-        .iter_mut()
-        .find(|s| s["kind"] == "positivity")
-        .unwrap();
+    let step = first_of(&mut v, "positivity");
     assert_eq!(step["domain"]["substitution"]["alpha"], "1 + x");
     step["domain"]["substitution"]["alpha"] = Value::from("2 + x");
     let out = expect_failure(&scratch, "thermal-bound", &v, "α = 2 + x");
@@ -315,12 +320,7 @@ fn tampered_substitutions_fail() {
 
     // Positivity on β ≤ 0: a multiplier exponent (1 + x)^k.
     let mut v = load("negative-quadrant-separable");
-    let step = v["steps"]
-        .as_array_mut()
-        .unwrap()
-        .iter_mut()
-        .find(|s| s["kind"] == "positivity")
-        .unwrap();
+    let step = first_of(&mut v, "positivity");
     let e = step["numerator"]["multiplier"][0]["exponent"]
         .as_u64()
         .unwrap();
@@ -390,12 +390,7 @@ fn tampered_model_state_definitions_and_counts_fail() {
 
     // A definition: 1/3 − 2z becomes 1/3 − 3z (the value still says 1/3 − 2z).
     let mut v = load("thermal-bound");
-    let step = v["steps"]
-        .as_array_mut()
-        .unwrap()
-        .iter_mut()
-        .find(|s| s["kind"] == "positivity")
-        .unwrap();
+    let step = first_of(&mut v, "positivity");
     let def = step["function"]["definition"].as_str().unwrap().to_string();
     assert_eq!(def, "1/3 - 2 * z");
     step["function"]["definition"] = Value::from("1/3 - 3 * z");
@@ -430,12 +425,7 @@ fn tampered_model_state_definitions_and_counts_fail() {
 
     // The evaluation's value.
     let mut v = load("jordan-wigner-reading");
-    let step = v["steps"]
-        .as_array_mut()
-        .unwrap()
-        .iter_mut()
-        .find(|s| s["kind"] == "evaluation")
-        .unwrap();
+    let step = first_of(&mut v, "evaluation");
     let value = step["value"].as_str().unwrap().to_string();
     step["value"] = Value::from(bump(&value));
     expect_failure(&scratch, "jordan-wigner-reading", &v, "evaluation value");

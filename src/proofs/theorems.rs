@@ -1220,6 +1220,13 @@ fn jordan_wigner_reading(_: &SymbolicDiamond) -> Theorem {
         Expr::zero(),
     ));
     let entry = |i, j| rho_entry(&jw, i, j);
+    // r = ρ11 ≥ w = |z| ≥ 0, as the X-state formula of eq4-5-wootters needs.
+    for (label, f) in [
+        ("ρ11 − z_JW = p_A > 0", &p.rho11 - &p.z),
+        ("ρ11 + z_JW = p_S > 0", &p.rho11 + &p.z),
+    ] {
+        certificates.push(positive(label, f, Domain::AllTemperatures, true));
+    }
     certificates.push(Certificate::XState {
         label: "ρ_JW is X-shaped with ⟨00|ρ|11⟩ = 0, ρ11 = ρ22 and ρ12 = ρ21, so the X-state \
                 formula of eq4-5-wootters applies: C(ρ_JW) = 2 max{0, |z_JW| − √(p_G p_E)}"
