@@ -53,6 +53,10 @@ class CertificateError(Exception):
     """A certificate that cannot be read or a step that does not verify."""
 
 
+# A missing key, a list where a number belongs, ...: reported as a malformed certificate.
+MALFORMED = (KeyError, TypeError, AttributeError, IndexError, ValueError)
+
+
 def fail(message):
     raise CertificateError(message)
 
@@ -1049,6 +1053,9 @@ def check_certificate(data, path, verified, out):
         except CertificateError as e:
             failures += 1
             lines.append(("FAIL", f"{k} {kind}", str(e)))
+        except MALFORMED as e:
+            failures += 1
+            lines.append(("FAIL", f"{k} {kind}", f"{what}: malformed step ({type(e).__name__}: {e})"))
     stated = data.get("stated_lemmas")
     if stated != lemmas:
         failures += 1
@@ -1057,7 +1064,7 @@ def check_certificate(data, path, verified, out):
     verdict = "VERIFIED" if ok else "FAILED"
     out.write(f"{verdict:<9} {tid}: {checked} steps re-verified, {lemmas} stated lemmas\n")
     for status, name, detail in lines:
-        if status != "ok" or not QUIET:
+        if status == "FAIL" or not QUIET:
             out.write(f"  {status:<6} {name:<18} {detail}\n")
     return ok, checked, lemmas
 
@@ -1123,6 +1130,9 @@ def main(argv=None):
                 failed.append(tid)
         except CertificateError as e:
             out.write(f"FAILED    {path}: {e}\n")
+            failed.append(tid)
+        except MALFORMED as e:
+            out.write(f"FAILED    {path}: malformed certificate ({type(e).__name__}: {e})\n")
             failed.append(tid)
         totals["checked"] += 1
         in_progress.discard(tid)

@@ -897,7 +897,11 @@ impl Certificate {
                         b.im.display(&NAMES)
                     );
                     for line in b.nonzero.render().lines() {
-                        let _ = writeln!(s, "  {line}");
+                        if line.is_empty() {
+                            let _ = writeln!(s);
+                        } else {
+                            let _ = writeln!(s, "  {line}");
+                        }
                     }
                     let _ = writeln!(s);
                 }
@@ -941,7 +945,7 @@ impl Certificate {
             ),
             Certificate::Lemma { text, citation } => {
                 format!(
-                    "**Lemma (stated, not machine-checked)** — {text} (Source: {}.)\n",
+                    "**Lemma (stated, not machine-checked)** — {text} Source: {}.\n",
                     citation.text()
                 )
             }
