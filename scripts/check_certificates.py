@@ -944,7 +944,7 @@ def check_evaluation(env, step, what):
     return step["value"]
 
 
-def check_identity(env, state, step, what):
+def check_identity(env, step, what):
     variables = step.get("variables")
     if not isinstance(variables, list):
         fail(f"{what}: variables missing")
@@ -1025,7 +1025,7 @@ def check_certificate(data, path, verified, out):
             if kind in ("positivity", "limit", "exact-kernel", "nullity", "x-state", "evaluation") and "model" not in state:
                 fail(f"{what}: needs the model and steady state")
             if kind == "identity":
-                check_identity(env, state, step, what)
+                check_identity(env, step, what)
                 detail = step.get("label", "")
             elif kind == "positivity":
                 _, strict, dom = check_positivity(env, step, what)
