@@ -6,8 +6,7 @@ use serde_json::json;
 use super::{Check, Claim, Context, Outcome};
 use crate::cavity::{CavityParams, Cutoff, solve_point};
 use crate::emitters::analysis::{
-    FIG2C_POINT, elimination_deviation, largest_concurrences, log_space, photon_statistics,
-    toth_scan,
+    FIG2C_POINT, Objective, elimination_deviation, log_space, optima, photon_statistics, toth_scan,
 };
 use crate::emitters::{EmitterEngine, EmitterError, EmitterParams};
 
@@ -180,7 +179,12 @@ fn maxima() -> Result<&'static [crate::emitters::analysis::Maximum], String> {
     MAXIMA
         .get_or_init(|| {
             let ns: Vec<usize> = (2..=10).collect();
-            largest_concurrences(&EmitterEngine::sequential(), &ns).map_err(emitter)
+            optima(
+                &EmitterEngine::sequential(),
+                Objective::MaxPairConcurrence,
+                &ns,
+            )
+            .map_err(emitter)
         })
         .as_deref()
         .map_err(Clone::clone)

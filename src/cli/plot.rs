@@ -10,7 +10,7 @@ use super::sweep::Fig2Args;
 use super::{CliError, Output};
 use crate::cavity::Figure;
 use crate::emitters::EmitterEngine;
-use crate::emitters::analysis::largest_concurrences;
+use crate::emitters::analysis::{Objective, optima};
 use crate::figures::emitters::render_emitters;
 use crate::figures::{
     Axis, Fig1Grid, Fig1Panel, Fig2Panel, FigureError, ImageFormat, fig1_grid_with_progress,
@@ -212,9 +212,14 @@ pub fn run(args: &PlotArgs) -> Result<Output, CliError> {
                 )));
             }
             let ns = parse_emitter_list(args.emitters.n.as_deref().unwrap_or("2:10"))?;
-            let maxima =
-                largest_concurrences(&EmitterEngine::sequential(), &ns).map_err(emitter_error)?;
-            render_emitters(&maxima, format).map_err(|e| match e {
+            let engine = EmitterEngine::sequential();
+            let [maxima, minima] = [Objective::MaxPairConcurrence, Objective::MinTothRatio]
+                .map(|objective| optima(&engine, objective, &ns));
+            let (maxima, minima) = (
+                maxima.map_err(emitter_error)?,
+                minima.map_err(emitter_error)?,
+            );
+            render_emitters(&maxima, &minima, format).map_err(|e| match e {
                 FigureError::InvalidData(_) => CliError::usage("--n", e),
                 e => CliError::Internal(e.to_string()),
             })?

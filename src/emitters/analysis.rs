@@ -22,24 +22,36 @@ pub fn log_space(lo: f64, hi: f64, points: usize) -> Vec<f64> {
 /// `κ = 2.34 g`, `p = 5·10⁻³ g`, `γ = 10⁻³ g` (near the two-emitter maximum of Fig. 2c).
 pub const FIG2C_POINT: (f64, f64, f64) = (2.34, 5e-3, 1e-3);
 
-/// The largest pair concurrence of the full model found over a `(p, κ)` box.
+/// What [`optimise`] looks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Objective {
+    /// The largest Wootters concurrence of a pair.
+    MaxPairConcurrence,
+    /// The smallest `(ΔJ)²/(N/2)`: the strongest violation of Tóth's separable bound.
+    MinTothRatio,
+}
+
+/// The extremum of an [`Objective`] of the full model found over a `(p, κ)` box.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Maximum {
+    /// What was optimised.
+    pub objective: Objective,
     /// Number of emitters.
     pub n: usize,
     /// Local decay `γ`.
     pub gamma: f64,
-    /// The largest pair concurrence found.
+    /// The pair concurrence at the optimum.
     pub pair_concurrence: f64,
     /// Where: pump `p`.
     pub pump: f64,
     /// Where: cavity loss `κ`.
     pub kappa: f64,
-    /// The variance sum over `N/2` there (< 1: Tóth detects entanglement).
+    /// The variance sum over `N/2` at the optimum (< 1: Tóth detects entanglement).
     pub variance_ratio: f64,
     /// Whether the maximiser sits on the edge of the box (a supremum approached outside it).
     pub at_edge: bool,
-    /// `|C(auto cutoff) − C(search cutoff)|` at the maximiser.
+    /// `|objective(auto cutoff) − objective(search cutoff)|` at the optimum.
     pub search_error: f64,
     /// The automatic cutoff at the maximiser.
     pub cutoff: usize,
@@ -49,10 +61,10 @@ pub struct Maximum {
 
 /// The photon cutoff of the search steps of [`maximise_pair_concurrence`]; the maximiser found
 /// is then solved again with the automatic cutoff, and that value is reported (its difference
-/// from the search value is [`Maximum::search_error`]).
+/// from the search value is [`Maximum::search_error`]); see [`optimise`].
 pub const SEARCH_CUTOFF: usize = 5;
 
-/// Maximises the pair concurrence of the full model over `log10 p ∈ pump_decades`,
+/// Optimises `objective` for the full model over `log10 p ∈ pump_decades`,
 /// `log10 κ ∈ kappa_decades` at fixed `γ`, `γ_φ = 0`: a coarse 5 × 7 grid, then a compass
 /// search in log space from the best grid point, halving the step to `1/64` of a grid cell
 /// (~0.01 decades in κ), at [`SEARCH_CUTOFF`] Fock states; the maximiser is re-solved with
@@ -60,18 +72,23 @@ pub const SEARCH_CUTOFF: usize = 5;
 ///
 /// # Errors
 /// The first solve that fails.
-pub fn maximise_pair_concurrence(
+pub fn optimise(
     engine: &EmitterEngine,
+    objective: Objective,
     emitters: usize,
     gamma: f64,
     pump_decades: (f64, f64),
     kappa_decades: (f64, f64),
 ) -> Result<Maximum, EmitterError> {
+    // Maximised: C, or −(ΔJ)²/(N/2).
+    let score = |o: &super::Observables<f64>| match objective {
+        Objective::MaxPairConcurrence => o.pair_concurrence().unwrap_or(0.0),
+        Objective::MinTothRatio => -o.spin_variance_sum / (emitters as f64 / 2.0),
+    };
     let solve = |lp: f64, lk: f64, cutoff| -> Result<(f64, EmitterPoint), EmitterError> {
         let params = EmitterParams::new(emitters, 1.0, 10f64.powf(lk), 10f64.powf(lp), gamma, 0.0)?;
         let point = engine.solve_point(&params, cutoff)?;
-        let c = point.full.observables.pair_concurrence().unwrap_or(0.0);
-        Ok((c, point))
+        Ok((score(&point.full.observables), point))
     };
     let evaluate = |lp: f64, lk: f64| solve(lp, lk, Cutoff::Fixed(SEARCH_CUTOFF));
     let (pn, kn) = (5, 7);
@@ -124,17 +141,18 @@ pub fn maximise_pair_concurrence(
             step = step.map(|s| s / 2.0);
         }
     }
-    let (c, point) = solve(lp, lk, Cutoff::AUTO)?;
+    let (best, point) = solve(lp, lk, Cutoff::AUTO)?;
     let edge = |x: f64, (a, b): (f64, f64)| (x - a).abs() < 1e-9 || (x - b).abs() < 1e-9;
     Ok(Maximum {
+        objective,
         n: emitters,
         gamma,
-        pair_concurrence: c,
+        pair_concurrence: point.full.observables.pair_concurrence().unwrap_or(0.0),
         pump: 10f64.powf(lp),
         kappa: 10f64.powf(lk),
         variance_ratio: point.full.observables.spin_variance_sum / (emitters as f64 / 2.0),
         at_edge: edge(lp, pump_decades) || edge(lk, kappa_decades),
-        search_error: (c - value).abs(),
+        search_error: (best - value).abs(),
         cutoff: point.cutoff.cutoff,
         evaluations: evaluations + 1,
     })
@@ -314,29 +332,24 @@ pub fn photon_statistics(
         .collect()
 }
 
-/// The `(p, κ)` boxes of [`largest_concurrences`]: at `γ = 10⁻³ g` (Fig. 2c) `p/γ ∈ [0.1, 100]`,
+/// The `(p, κ)` boxes of [`optima`]: at `γ = 10⁻³ g` (Fig. 2c) `p/γ ∈ [0.1, 100]`,
 /// at `γ = 0` (Fig. 2b) `p ∈ [10⁻⁵, 10⁻²] g`; `κ/g ∈ [10⁻², 10³]` for both.
 pub const MAXIMUM_BOXES: [(f64, (f64, f64)); 2] = [(1e-3, (-4.0, -1.0)), (0.0, (-5.0, -2.0))];
 
-/// The largest pair concurrence over the boxes of [`MAXIMUM_BOXES`] for every N of `emitters`
+/// The optimum of `objective` over the boxes of [`MAXIMUM_BOXES`] for every N of `emitters`
 /// (N-major, then the boxes in order).
 ///
 /// # Errors
 /// The first solve that fails.
-pub fn largest_concurrences(
+pub fn optima(
     engine: &EmitterEngine,
+    objective: Objective,
     emitters: &[usize],
 ) -> Result<Vec<Maximum>, EmitterError> {
     let mut out = Vec::new();
     for &n in emitters {
         for (gamma, pumps) in MAXIMUM_BOXES {
-            out.push(maximise_pair_concurrence(
-                engine,
-                n,
-                gamma,
-                pumps,
-                (-2.0, 3.0),
-            )?);
+            out.push(optimise(engine, objective, n, gamma, pumps, (-2.0, 3.0))?);
         }
     }
     Ok(out)

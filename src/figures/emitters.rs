@@ -1,6 +1,6 @@
 //! The N-emitter figure: the largest pair concurrence of the full model (Eq. 7–8 with N
-//! emitters) and the collective spin variance sum over Tóth's bound `N/2` at that maximum,
-//! against N, with the Koashi–Bužek–Imoto bound `2/N`.
+//! emitters) and the smallest collective spin variance sum over Tóth's bound `N/2`, each over
+//! `(p, κ)`, against N, with the Koashi–Bužek–Imoto bound `2/N`.
 
 use plotters::style::RGBColor;
 
@@ -12,27 +12,35 @@ const BLUE: RGBColor = RGBColor(31, 119, 180);
 const RED: RGBColor = RGBColor(214, 39, 40);
 const GREY: RGBColor = RGBColor(110, 110, 110);
 
-/// Renders the largest pair concurrence and the variance ratio `(ΔJ)²/(N/2)` at it against N
-/// for every decay rate present in `maxima` (solid: concurrence, dashed: variance ratio; below
-/// 1 Tóth's criterion detects entanglement), with the bound `2/N` (PRA 62, 050302 (2000)).
+/// Renders, against N and for every decay rate present, the largest pair concurrence
+/// (`maxima`, solid) and the smallest variance ratio `(ΔJ)²/(N/2)` (`minima`, dashed; below 1
+/// Tóth's criterion, PRL 99, 250405 (2007), detects entanglement), with the bound `2/N` on the
+/// pair concurrence (PRA 62, 050302 (2000)).
 ///
 /// # Errors
 /// [`FigureError::InvalidData`] when `maxima` spans fewer than two N.
-pub fn render_emitters(maxima: &[Maximum], format: ImageFormat) -> Result<Vec<u8>, FigureError> {
+pub fn render_emitters(
+    maxima: &[Maximum],
+    minima: &[Maximum],
+    format: ImageFormat,
+) -> Result<Vec<u8>, FigureError> {
     let mut gammas: Vec<f64> = maxima.iter().map(|m| m.gamma).collect();
     gammas.sort_by(f64::total_cmp);
     gammas.dedup();
     let mut curves = Vec::new();
     let mut legend = Vec::new();
     for (&gamma, colour) in gammas.iter().zip([BLUE, RED].iter().cycle()) {
-        let series: Vec<&Maximum> = maxima.iter().filter(|m| m.gamma == gamma).collect();
-        let line = |f: &dyn Fn(&Maximum) -> f64, dashed| Curve {
-            points: series.iter().map(|m| (m.n as f64, f(m))).collect(),
+        let line = |set: &[Maximum], f: &dyn Fn(&Maximum) -> f64, dashed| Curve {
+            points: set
+                .iter()
+                .filter(|m| m.gamma == gamma)
+                .map(|m| (m.n as f64, f(m)))
+                .collect(),
             colour: *colour,
             dashed,
         };
-        curves.push(line(&|m| m.pair_concurrence, false));
-        curves.push(line(&|m| m.variance_ratio, true));
+        curves.push(line(maxima, &|m| m.pair_concurrence, false));
+        curves.push(line(minima, &|m| m.variance_ratio, true));
         let label = if gamma == 0.0 {
             "γ = 0".to_string()
         } else {
@@ -46,7 +54,7 @@ pub fn render_emitters(maxima: &[Maximum], format: ImageFormat) -> Result<Vec<u8
         legend.push(LegendEntry {
             colour: *colour,
             dashed: true,
-            label: format!("(ΔJ)² / (N/2) at the maximum, {label}"),
+            label: format!("min (ΔJ)² / (N/2), {label}"),
         });
     }
     let ns: Vec<f64> = maxima.iter().map(|m| m.n as f64).collect();
@@ -74,22 +82,24 @@ pub fn render_emitters(maxima: &[Maximum], format: ImageFormat) -> Result<Vec<u8
         dashed: true,
         label: "Koashi–Bužek–Imoto bound 2/N".into(),
     });
-    let top = maxima
+    let top = minima
         .iter()
-        .map(|m| m.variance_ratio.max(m.pair_concurrence))
+        .map(|m| m.variance_ratio)
+        .chain(maxima.iter().map(|m| m.pair_concurrence))
         .fold(1.0_f64, f64::max);
     let plot = LogLinePlot {
         log_x: false,
-        title: "N emitters in one cavity: largest pair concurrence".into(),
+        title: "N emitters in one cavity: pairs vs collective entanglement".into(),
         x_label: "N".into(),
-        y_label: "C_{pair},  (ΔJ)² / (N/2)".into(),
+        y_label: "".into(),
         curves,
         references: vec![ReferenceLine {
             value: 1.0,
             label: "Tóth: N/2".into(),
         }],
         legend,
-        y_range: (0.0, (top * 1.1).max(1.1)),
+        y_range: (0.0, (top * 1.1).max(1.1) + 0.55),
+        legend_at_top: true,
     };
     render_log_line_plot(&plot, format)
 }

@@ -66,6 +66,8 @@ pub struct LogLinePlot {
     pub y_range: (f64, f64),
     /// Logarithmic x axis (`true`, Fig. 2) or linear with integer ticks (`false`).
     pub log_x: bool,
+    /// Legend at the top centre of the plot area (`true`) or the bottom centre (Fig. 2).
+    pub legend_at_top: bool,
 }
 
 /// Unicode superscript form of an integer exponent, e.g. `−3 ↦ "⁻³"`.
@@ -252,7 +254,13 @@ impl LogLinePlot {
         )?;
         // Bottom centre of the plot area: Fig. 2's curves leave it empty (C > 0.1 around
         // κ/g ~ 1–10 in panel c; everything in panel b is above 0.3).
-        self.draw_legend(root, ((px.start + px.end) / 2, py.end - 14), mode)
+        let rows = i32::try_from(self.legend.len()).unwrap_or(0);
+        let bottom = if self.legend_at_top {
+            py.start + 14 + 30 * rows + 10
+        } else {
+            py.end - 14
+        };
+        self.draw_legend(root, ((px.start + px.end) / 2, bottom), mode)
     }
 }
 
