@@ -26,6 +26,7 @@
 //! | Eq. (1)–(3) ρ_SS as rational functions of `e^{β_A}`, `e^{β_S}`; limits `β → ±∞` | [`diamond::symbolic::diamond_steady_state`], [`diamond::symbolic::SymbolicDiamond::limit_state`] | `tests/proofs.rs` (snapshots, proptest vs exact solve) |
 //! | Eq. (3)–(6) at `β = +∞` (zero temperature): certified limits, `Ṡ → +∞` | [`diamond::limits::enclose_limit`], [`diamond::DiamondSystem::certify`] | `tests/limits.rs`, `tests/cli.rs` |
 //! | Eq. (4)–(6), `C < 1/3`, `C < 1/2`, `Ṡ ≥ 0`, Eq. (9) threshold `p > γ`: proofs for all β | [`proofs::run_all`], `steadyent prove`, `proofs/*.md` | `tests/proofs.rs` (`prove --check`) |
+//! | the same proofs as certificates an independent checker re-verifies | [`proofs::export::certificate_json`], `proofs/certificates/*.json` | `scripts/check_certificates.py`, `tests/certificates.rs` |
 
 #![warn(missing_docs)]
 
@@ -36,6 +37,7 @@ pub mod cli;
 pub mod concurrence;
 pub mod decimal;
 pub mod diamond;
+pub mod emitters;
 pub mod figures;
 pub mod interval;
 pub mod interval64;

@@ -4,7 +4,8 @@
 //!
 //! Index:
 //! - `derived_*`: insta snapshots (top-level `snapshots/`) of ρ_SS, heat currents, determinants.
-//! - `every_theorem_is_proved`, `prove_check_*`: the CLI's `prove --check` contract.
+//! - `every_theorem_is_proved`, `prove_check_*`: the CLI's `prove --check` contract (pages and
+//!   certificates; run inside a copy of the repository it checks that copy's `proofs/`).
 //! - `broken_*`, `false_bound_is_refuted`: the checker can fail.
 //! - `symbolic_matches_exact_solve`, `limits_*`: symbolic results vs the exact GaussQ solve.
 
@@ -25,6 +26,7 @@ use steadyent::liouvillian::Sector;
 use steadyent::operators::LadderConvention;
 use steadyent::poly::{Poly, RatFunc};
 use steadyent::proofs::certificate::Certificate;
+use steadyent::proofs::expr::Expr;
 use steadyent::proofs::theorems::{concurrence_bound, identity_in};
 use steadyent::proofs::{
     Domain, Drift, PositivityCertificate, Verdict, check, compare_with_dir, render_pages, run_all,
@@ -43,21 +45,36 @@ fn proofs_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("proofs")
 }
 
-/// A fresh scratch directory holding a copy of `proofs/`.
+/// Copies the folder `from` into `to`, recursively.
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// A fresh scratch directory holding a copy of `proofs/` (pages and certificates).
 fn scratch_copy(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("steadyent-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    for entry in std::fs::read_dir(proofs_dir()).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), dir.join(entry.file_name())).unwrap();
-    }
+    copy_tree(&proofs_dir(), &dir);
     dir
 }
 
 fn prove(args: &[&str]) -> std::process::Output {
+    prove_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
+}
+
+fn prove_in(cwd: &Path, args: &[&str]) -> std::process::Output {
     Command::cargo_bin("steadyent")
         .unwrap()
+        .current_dir(cwd)
         .arg("prove")
         .args(args)
         .output()
@@ -125,6 +142,8 @@ fn prove_check_passes_on_the_committed_pages() {
     );
     assert!(stdout.contains("12/12 theorems proved"));
     assert!(stdout.contains("matches the derivation"));
+    let checked = proofs_dir().display().to_string();
+    assert!(stdout.contains(&format!("checked {checked} (")), "{stdout}");
     assert!(
         stdout
             .lines()
@@ -146,6 +165,99 @@ fn prove_check_fails_on_a_tampered_page() {
         "{stdout}"
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("run `steadyent prove --write`"));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// A copy of the repository (every file but `target/` and `.git/`) with one digit changed in a
+/// `proofs/` page fails `prove --check` run from inside the copy without `--dir` — from its
+/// root and from a sub-folder — and the output names the copy's `proofs/`.
+#[test]
+fn prove_check_without_dir_checks_the_tree_it_runs_in() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let copy = std::env::temp_dir().join(format!("steadyent-repo-copy-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&copy);
+    std::fs::create_dir_all(&copy).unwrap();
+    for entry in std::fs::read_dir(root).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name();
+        if name == "target" || name == ".git" {
+            continue;
+        }
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &copy.join(&name));
+        } else {
+            std::fs::copy(entry.path(), copy.join(&name)).unwrap();
+        }
+    }
+    // The untouched copy matches, and the output names the copy, not the build tree.
+    let out = prove_in(&copy, &["--check"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    let copy_proofs = copy.join("proofs").display().to_string();
+    assert!(
+        stdout.contains(&format!("checked {copy_proofs} (")),
+        "{stdout}"
+    );
+    // One digit changed in a page.
+    let page = copy.join("proofs").join("thermal-bound.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    let changed = text.replacen("+ 16\n", "+ 17\n", 1);
+    assert_ne!(changed, text, "the page has the digit to change");
+    std::fs::write(&page, changed).unwrap();
+    for cwd in [copy.clone(), copy.join("src").join("proofs")] {
+        let out = prove_in(&cwd, &["--check"]);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "from {}: {stdout}",
+            cwd.display()
+        );
+        assert!(
+            stdout.contains(&format!("checked {copy_proofs} (")),
+            "{stdout}"
+        );
+        assert!(
+            stdout.contains("drift: thermal-bound.md differs"),
+            "{stdout}"
+        );
+    }
+    // The build tree itself is still clean (the copy was checked, not it).
+    assert_eq!(prove(&["--check"]).status.code(), Some(0));
+    std::fs::remove_dir_all(copy).unwrap();
+}
+
+#[test]
+fn prove_check_fails_when_a_certificate_drifts() {
+    let dir = scratch_copy("cert-drift");
+    let cert = dir.join("certificates").join("thermal-bound.json");
+    let text = std::fs::read_to_string(&cert).unwrap();
+    std::fs::write(
+        &cert,
+        text.replacen("\"1/3 - 2 * z\"", "\"1/3 - 3 * z\"", 1),
+    )
+    .unwrap();
+    std::fs::write(dir.join("certificates").join("stale.json"), "{}\n").unwrap();
+    let out = prove(&["--check", "--dir", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("drift: certificates/thermal-bound.json differs"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("drift: certificates/stale.json is not produced by the code"),
+        "{stdout}"
+    );
+    // --write repairs both.
+    let out = prove(&["--write", "--dir", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        prove(&["--check", "--dir", dir.to_str().unwrap()])
+            .status
+            .code(),
+        Some(0)
+    );
     std::fs::remove_dir_all(dir).unwrap();
 }
 
@@ -195,21 +307,31 @@ fn broken_positivity_certificate_is_rejected() {
 
 #[test]
 fn broken_identity_is_rejected() {
-    let x = RatFunc::var(0);
+    let x = Expr::var(0, "x");
+    let names = ["x", "·", "·", "·"];
+    let variables = ["x", "u1", "u2", "u3"];
     let good = identity_in(
         "(x + 1)² = x² + 2x + 1",
-        (&x + &RatFunc::from_poly(Poly::one())).pow(2),
-        RatFunc::from_poly(
-            &(&Poly::var(0).pow(2) + &Poly::var(0).scale(&Rational::from(2))) + &Poly::one(),
+        (&x + &Expr::one()).pow(2),
+        Expr::literal(
+            RatFunc::from_poly(
+                &(&Poly::var(0).pow(2) + &Poly::var(0).scale(&Rational::from(2))) + &Poly::one(),
+            ),
+            &variables,
         ),
-        ["x", "·", "·", "·"],
+        names,
+        variables,
     );
     assert!(good.check().is_ok());
     let bad = identity_in(
         "(x + 1)² = x² + 1",
-        (&x + &RatFunc::from_poly(Poly::one())).pow(2),
-        RatFunc::from_poly(&Poly::var(0).pow(2) + &Poly::one()),
-        ["x", "·", "·", "·"],
+        (&x + &Expr::one()).pow(2),
+        Expr::literal(
+            RatFunc::from_poly(&Poly::var(0).pow(2) + &Poly::one()),
+            &variables,
+        ),
+        names,
+        variables,
     );
     let failure = bad.check().unwrap_err();
     assert_eq!(failure.reason, "lhs − rhs = 2x ≠ 0");
@@ -218,8 +340,9 @@ fn broken_identity_is_rejected() {
 #[test]
 fn a_positivity_claim_that_is_false_is_not_certified() {
     // α − σ is not positive on the thermal quadrant.
-    let f = &RatFunc::var(0) - &RatFunc::var(1);
+    let f = &Expr::alpha() - &Expr::sigma();
     let cert = PositivityCertificate::search("α − σ > 0", f, Domain::Thermal, true);
+    assert_eq!(cert.function.text(), "alpha - sigma");
     assert!(cert.check().is_err());
 }
 

@@ -56,8 +56,9 @@ pub struct CutoffReport {
     pub automatic: bool,
     /// The cutoffs solved, in order (just `[cutoff]` when fixed).
     pub tried: Vec<usize>,
-    /// `|C(N) − C(N')|` between the chosen `N` and the cutoff `N'` tried before it (automatic
-    /// only).
+    /// The convergence measure between the chosen `N` and the cutoff `N'` tried before it
+    /// (automatic only): `|C(N) − C(N')|` for two emitters, the largest change of any printed
+    /// observable for N emitters ([`crate::emitters::engine::observable_change`]).
     pub concurrence_change: Option<f64>,
     /// Population of the top Fock level at the chosen `N`.
     pub top_fock_population: f64,
@@ -138,58 +139,24 @@ impl CavityEngine {
         params: &CavityParams,
         cutoff: Cutoff,
     ) -> Result<(CavitySteadyState, CutoffReport), CavityError> {
-        match cutoff {
-            Cutoff::Fixed(n) => {
-                let state = self.solver(n)?.solve(params)?;
-                let report = CutoffReport {
-                    cutoff: n,
-                    automatic: false,
-                    tried: vec![n],
-                    concurrence_change: None,
-                    top_fock_population: state.top_fock_population,
-                };
-                Ok((state, report))
-            }
-            Cutoff::Auto { max } => {
-                if !(MIN_CUTOFF + 1..=MAX_CUTOFF).contains(&max) {
-                    return Err(CavityError::CutoffOutOfRange {
-                        cutoff: max,
-                        min: MIN_CUTOFF + 1,
-                        max: MAX_CUTOFF,
-                    });
-                }
-                let mut previous = self.solver(MIN_CUTOFF)?.solve(params)?;
-                let mut tried = vec![MIN_CUTOFF];
-                loop {
-                    let n = next_cutoff(previous.cutoff, max);
-                    tried.push(n);
-                    let state = self.solver(n)?.solve(params)?;
-                    let change = (state.concurrence - previous.concurrence).abs();
-                    if change <= CONCURRENCE_TOLERANCE
-                        && state.top_fock_population <= TOP_POPULATION_TOLERANCE
-                    {
-                        let report = CutoffReport {
-                            cutoff: n,
-                            automatic: true,
-                            tried,
-                            concurrence_change: Some(change),
-                            top_fock_population: state.top_fock_population,
-                        };
-                        return Ok((state, report));
-                    }
-                    if n == max {
-                        return Err(CavityError::CutoffNotConverged {
-                            tried,
-                            concurrence_change: change,
-                            concurrence_tolerance: CONCURRENCE_TOLERANCE,
-                            top_population: state.top_fock_population,
-                            population_tolerance: TOP_POPULATION_TOLERANCE,
-                        });
-                    }
-                    previous = state;
-                }
-            }
-        }
+        search_cutoff(
+            cutoff,
+            |n| self.solver(n)?.solve(params),
+            |a: &CavitySteadyState, b: &CavitySteadyState| (a.concurrence - b.concurrence).abs(),
+            |s: &CavitySteadyState| s.top_fock_population,
+            |tried, concurrence_change, top_population| CavityError::CutoffNotConverged {
+                tried,
+                concurrence_change,
+                concurrence_tolerance: CONCURRENCE_TOLERANCE,
+                top_population,
+                population_tolerance: TOP_POPULATION_TOLERANCE,
+            },
+            |cutoff| CavityError::CutoffOutOfRange {
+                cutoff,
+                min: MIN_CUTOFF + 1,
+                max: MAX_CUTOFF,
+            },
+        )
     }
 
     /// The full model (Eq. 7–8) and the effective model (Eq. 9) at one point of Fig. 2.
@@ -208,6 +175,68 @@ impl CavityEngine {
             cutoff: report,
             effective: effective_steady_state(params)?,
         })
+    }
+}
+
+/// The photon-cutoff search shared by the two-emitter engine and the N-emitter engine
+/// ([`crate::emitters::EmitterEngine`]): a fixed cutoff is solved once; [`Cutoff::Auto`]
+/// solves `N = 2, 3, …` ([`next_cutoff`]) until `change(state(N), state(N')) ≤`
+/// [`CONCURRENCE_TOLERANCE`] for the previous cutoff `N'` and `top(state(N)) ≤`
+/// [`TOP_POPULATION_TOLERANCE`] (the top Fock level's population).
+///
+/// # Errors
+/// `out_of_range(max)` for a cap outside `MIN_CUTOFF + 1..=MAX_CUTOFF`;
+/// `not_converged(tried, last change, last top population)` when the cap is reached first;
+/// the solver's errors otherwise.
+pub fn search_cutoff<S, E>(
+    cutoff: Cutoff,
+    mut solve: impl FnMut(usize) -> Result<S, E>,
+    change: impl Fn(&S, &S) -> f64,
+    top: impl Fn(&S) -> f64,
+    not_converged: impl FnOnce(Vec<usize>, f64, f64) -> E,
+    out_of_range: impl FnOnce(usize) -> E,
+) -> Result<(S, CutoffReport), E> {
+    match cutoff {
+        Cutoff::Fixed(n) => {
+            let state = solve(n)?;
+            let report = CutoffReport {
+                cutoff: n,
+                automatic: false,
+                tried: vec![n],
+                concurrence_change: None,
+                top_fock_population: top(&state),
+            };
+            Ok((state, report))
+        }
+        Cutoff::Auto { max } => {
+            if !(MIN_CUTOFF + 1..=MAX_CUTOFF).contains(&max) {
+                return Err(out_of_range(max));
+            }
+            let mut previous = solve(MIN_CUTOFF)?;
+            let mut tried = vec![MIN_CUTOFF];
+            let mut n = MIN_CUTOFF;
+            loop {
+                n = next_cutoff(n, max);
+                tried.push(n);
+                let state = solve(n)?;
+                let delta = change(&state, &previous);
+                let top_population = top(&state);
+                if delta <= CONCURRENCE_TOLERANCE && top_population <= TOP_POPULATION_TOLERANCE {
+                    let report = CutoffReport {
+                        cutoff: n,
+                        automatic: true,
+                        tried,
+                        concurrence_change: Some(delta),
+                        top_fock_population: top_population,
+                    };
+                    return Ok((state, report));
+                }
+                if n == max {
+                    return Err(not_converged(tried, delta, top_population));
+                }
+                previous = state;
+            }
+        }
     }
 }
 

@@ -12,6 +12,7 @@ use crate::interval::Interval;
 
 mod cavity_claims;
 mod diamond_claims;
+mod emitter_claims;
 pub mod report;
 mod stats;
 
@@ -171,6 +172,7 @@ fn status(verdict: Verdict, expected_failure: bool) -> Status {
 pub fn registry() -> Vec<Claim> {
     let mut claims = diamond_claims::claims();
     claims.extend(cavity_claims::claims());
+    claims.extend(emitter_claims::claims());
     claims
 }
 

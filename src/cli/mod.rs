@@ -13,6 +13,7 @@ pub mod cavity;
 pub mod cavity_exact;
 pub mod check;
 pub mod diamond;
+pub mod emitters;
 pub mod plot;
 pub mod progress;
 pub mod prove;
@@ -47,6 +48,10 @@ enum Command {
     /// Full cavity-QED model (Eq. 7–8) and its effective diamond model (Eq. 9) at one point,
     /// units g = 1; with --exact, the truncated model solved exactly over the rationals.
     Cavity(cavity::CavityArgs),
+    /// N identical emitters in one cavity (Eq. 7–8 with the sums to N; local pump p, decay γ,
+    /// dephasing γ_φ; units g = 1) and the effective model (Eq. 9 generalised: collective decay
+    /// Γ = 4g²/κ); with --exact, solved over the rationals.
+    Emitters(emitters::EmittersArgs),
     /// Figure data as CSV or JSON: Fig. 1(b)/(c) over a (β_A, β_S) grid, Fig. 2(b)/(c) full
     /// and effective concurrence over log-spaced κ/g.
     Sweep(sweep::SweepArgs),
@@ -105,8 +110,19 @@ pub fn run(cli: Cli) -> Result<Output, CliError> {
         Command::Reference(args) => reference::run(&args),
         Command::Plot(args) => plot::run(&args),
         Command::Cavity(args) => cavity::run(&args),
+        Command::Emitters(args) => emitters::run(&args),
         Command::Sweep(args) => sweep::run(&args),
         Command::Prove(args) => prove::run(&args),
+    }
+}
+
+/// A user-supplied value for an error line: at most 40 characters, cut at a character
+/// boundary with `…`, so a huge argument never floods the one-line message.
+pub(crate) fn short(text: &str) -> String {
+    const MAX: usize = 40;
+    match text.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
     }
 }
 

@@ -5,9 +5,13 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use super::cavity::cavity_error;
+use super::emitters::{EmitterSweepArgs, emitter_error, parse_emitter_list};
 use super::sweep::Fig2Args;
 use super::{CliError, Output};
 use crate::cavity::Figure;
+use crate::emitters::EmitterEngine;
+use crate::emitters::analysis::{Objective, optima};
+use crate::figures::emitters::render_emitters;
 use crate::figures::{
     Axis, Fig1Grid, Fig1Panel, Fig2Panel, FigureError, ImageFormat, fig1_grid_with_progress,
     fig2_data, render_fig1, render_fig2, write_figure,
@@ -24,6 +28,10 @@ pub enum FigureName {
     Fig2b,
     /// Fig. 2(c): concurrence against κ/g, γ = 1e-3 g, p ∈ {2e-4, 1e-3, 5e-3} g.
     Fig2c,
+    /// N emitters in one cavity (Eq. 7–8 with N emitters): plot — the largest pair concurrence
+    /// over (p, κ) and the variance sum over N/2 there, against N; sweep — full and effective
+    /// model over a list of N × log-spaced κ.
+    Emitters,
 }
 
 impl FigureName {
@@ -34,6 +42,7 @@ impl FigureName {
             FigureName::Fig1c => "fig1c",
             FigureName::Fig2b => "fig2b",
             FigureName::Fig2c => "fig2c",
+            FigureName::Emitters => "emitters",
         }
     }
 }
@@ -152,6 +161,9 @@ pub struct PlotArgs {
     /// κ sweep of Fig. 2(b),(c) (rejected for Fig. 1).
     #[command(flatten)]
     pub kappa: Fig2Args,
+    /// The N-emitter flags (`plot emitters` takes --n only).
+    #[command(flatten)]
+    pub emitters: EmitterSweepArgs,
 }
 
 /// Runs `steadyent plot`: validates `--out` and the grid, computes the data (Fig. 1: diamond
@@ -165,6 +177,7 @@ pub fn run(args: &PlotArgs) -> Result<Output, CliError> {
     let bytes = match args.figure {
         FigureName::Fig1b | FigureName::Fig1c => {
             args.kappa.reject_for(args.figure.name())?;
+            args.emitters.reject_for(args.figure.name())?;
             let grid = args.grid.grid(&|| ())?;
             let panel = if args.figure == FigureName::Fig1b {
                 Fig1Panel::Concurrence
@@ -175,6 +188,7 @@ pub fn run(args: &PlotArgs) -> Result<Output, CliError> {
         }
         FigureName::Fig2b | FigureName::Fig2c => {
             args.grid.reject_for(args.figure.name())?;
+            args.emitters.reject_for(args.figure.name())?;
             let (points, cutoff) = args.kappa.validated()?;
             let (figure, panel) = if args.figure == FigureName::Fig2b {
                 (Figure::Fig2b, Fig2Panel::B)
@@ -183,6 +197,32 @@ pub fn run(args: &PlotArgs) -> Result<Output, CliError> {
             };
             let data = fig2_data(figure, points, cutoff).map_err(cavity_error)?;
             render_fig2(&data, panel, format).map_err(|e| CliError::Internal(e.to_string()))?
+        }
+        FigureName::Emitters => {
+            args.grid.reject_for("emitters")?;
+            args.kappa.reject_for("emitters")?;
+            let only_n = EmitterSweepArgs {
+                n: None,
+                ..args.emitters.clone()
+            };
+            if let Some(flag) = only_n.given() {
+                return Err(CliError::Usage(format!(
+                    "{flag} applies to `sweep emitters`; `plot emitters` takes --n only (the \
+                     figure maximises over p and kappa at gamma = 1e-3 g and 0)"
+                )));
+            }
+            let ns = parse_emitter_list(args.emitters.n.as_deref().unwrap_or("2:10"))?;
+            let engine = EmitterEngine::sequential();
+            let [maxima, minima] = [Objective::MaxPairConcurrence, Objective::MinTothRatio]
+                .map(|objective| optima(&engine, objective, &ns));
+            let (maxima, minima) = (
+                maxima.map_err(emitter_error)?,
+                minima.map_err(emitter_error)?,
+            );
+            render_emitters(&maxima, &minima, format).map_err(|e| match e {
+                FigureError::InvalidData(_) => CliError::usage("--n", e),
+                e => CliError::Internal(e.to_string()),
+            })?
         }
     };
     write_figure(&args.out, &bytes).map_err(|e| CliError::usage("--out", e))?;

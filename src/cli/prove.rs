@@ -1,7 +1,7 @@
 //! `steadyent prove`: re-derive ρ_SS symbolically, check every certificate, render or compare `proofs/`.
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use clap::Args;
@@ -12,19 +12,29 @@ use crate::proofs::{Verdict, compare_with_dir, render_pages, run_all, write_dir}
 /// Arguments of `steadyent prove`.
 #[derive(Debug, Args)]
 pub struct ProveArgs {
-    /// Write the proof pages (proofs/*.md) from the current derivation.
+    /// Write the proof pages (proofs/*.md) and certificates (proofs/certificates/*.json) from
+    /// the current derivation.
     #[arg(long, conflicts_with = "check")]
     pub write: bool,
-    /// Fail (exit 1) when proofs/ differs from what the code derives now.
+    /// Fail (exit 1) when the pages or certificates differ from what the code derives now.
     #[arg(long)]
     pub check: bool,
-    /// Directory of the proof pages [default: proofs/ next to Cargo.toml].
+    /// Directory of the proof pages [default: ./proofs, else the proofs/ of the enclosing
+    /// repository (the nearest parent folder with a .git or Cargo.toml)].
     #[arg(long)]
     pub dir: Option<PathBuf>,
 }
 
-fn default_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("proofs")
+/// `./proofs` when it exists, else `proofs/` of the nearest enclosing folder that holds a
+/// `.git` or a `Cargo.toml` (the repository the command runs in), else `./proofs`.
+fn default_dir(cwd: &Path) -> PathBuf {
+    let here = cwd.join("proofs");
+    if here.is_dir() {
+        return here;
+    }
+    cwd.ancestors()
+        .find(|d| d.join(".git").exists() || d.join("Cargo.toml").is_file())
+        .map_or(here, |root| root.join("proofs"))
 }
 
 /// Runs `steadyent prove`: one line per theorem (verdict, id, certificate kinds); the
@@ -38,7 +48,15 @@ pub fn run(args: &ProveArgs) -> Result<Output, CliError> {
     let reports = run_all().map_err(|e| CliError::Internal(e.to_string()))?;
     let pages = render_pages(&reports);
     let elapsed = start.elapsed();
-    let dir = args.dir.clone().unwrap_or_else(default_dir);
+    let dir = match &args.dir {
+        Some(d) => d.clone(),
+        None => {
+            let cwd = std::env::current_dir().map_err(|e| {
+                CliError::Internal(format!("cannot read the current directory: {e}"))
+            })?;
+            default_dir(&cwd)
+        }
+    };
     let mut out = String::new();
     for r in &reports {
         let _ = writeln!(
@@ -67,7 +85,13 @@ pub fn run(args: &ProveArgs) -> Result<Output, CliError> {
     if args.write {
         write_dir(&pages, &dir)
             .map_err(|e| CliError::Internal(format!("cannot write {}: {e}", dir.display())))?;
-        let _ = writeln!(out, "wrote {} pages to {}", pages.len(), dir.display());
+        let certificates = pages.keys().filter(|k| k.ends_with(".json")).count();
+        let _ = writeln!(
+            out,
+            "wrote {} pages and {certificates} certificates to {}",
+            pages.len() - certificates,
+            dir.display()
+        );
     }
     if args.check {
         let drift = compare_with_dir(&pages, &dir)
@@ -75,6 +99,18 @@ pub fn run(args: &ProveArgs) -> Result<Output, CliError> {
         for d in &drift {
             let _ = writeln!(out, "drift: {d}");
         }
+        if !dir.is_dir() {
+            problems.push(format!(
+                "{} is not a directory; run inside a checkout of steadyent or pass --dir DIR",
+                dir.display()
+            ));
+        }
+        let _ = writeln!(
+            out,
+            "checked {} ({} pages and certificates)",
+            dir.display(),
+            pages.len()
+        );
         if drift.is_empty() {
             let _ = writeln!(out, "{} matches the derivation", dir.display());
         } else {

@@ -9,6 +9,7 @@ use clap::{Args, ValueEnum};
 use serde_json::json;
 
 use super::cavity::{cavity_error, parse_cutoff};
+use super::emitters::{EmitterSweepArgs, sweep_text};
 use super::plot::{Fig1GridArgs, FigureName};
 use super::progress::Progress;
 use super::{CliError, Output};
@@ -34,9 +35,12 @@ pub struct SweepArgs {
     /// Grid of Fig. 1(b),(c).
     #[command(flatten)]
     pub grid: Fig1GridArgs,
-    /// κ sweep of Fig. 2(b),(c) (rejected for Fig. 1).
+    /// κ sweep of Fig. 2(b),(c) and of `emitters` (rejected for Fig. 1).
     #[command(flatten)]
     pub kappa: Fig2Args,
+    /// The N-emitter sweep (`sweep emitters` only).
+    #[command(flatten)]
+    pub emitters: EmitterSweepArgs,
     /// Output format: csv or json. CSV columns: fig1b and fig1c both
     /// `beta_a,beta_s,concurrence,entropy_production` (the same for both panels);
     /// fig2b and fig2c `pump,kappa,concurrence,concurrence_effective`.
@@ -85,11 +89,12 @@ fn check_out(path: &Path) -> Result<(), CliError> {
 /// The κ sweep of Fig. 2(b),(c); shared by `sweep` and `plot`.
 #[derive(Clone, Debug, Args)]
 pub struct Fig2Args {
-    /// Fig. 2 only: number of κ values per pump rate, 2–10000 [default: 200].
+    /// Fig. 2 and emitters: number of κ values per pump rate (Fig. 2) or per N (emitters),
+    /// 2–10000 [default: 200].
     #[arg(long, value_name = "N")]
     pub points: Option<usize>,
-    /// Fig. 2 only: photon cutoff, `auto` (per point) or a number of Fock states from 2 to 100
-    /// [default: auto].
+    /// Fig. 2 and emitters: photon cutoff, `auto` (per point) or a number of Fock states from 2
+    /// to 100 [default: auto].
     #[arg(long, value_name = "auto|N")]
     pub cutoff: Option<String>,
 }
@@ -124,8 +129,8 @@ impl Fig2Args {
         .find_map(|(given, flag)| given.then_some(flag));
         match given {
             Some(flag) => Err(CliError::Usage(format!(
-                "{flag} applies to fig2b/fig2c only; {name} takes --beta-a-range, \
-                 --beta-s-range and --resolution"
+                "{flag} applies to fig2b/fig2c and emitters only; {name} takes \
+                 --beta-a-range, --beta-s-range and --resolution"
             ))),
             None => Ok(()),
         }
@@ -145,6 +150,7 @@ pub fn run(args: &SweepArgs) -> Result<Output, CliError> {
     let text = match args.figure {
         FigureName::Fig1b | FigureName::Fig1c => {
             args.kappa.reject_for(name)?;
+            args.emitters.reject_for(name)?;
             let (beta_a, beta_s) = args.grid.axes()?;
             let progress = Progress::new(beta_a.points() * beta_s.points(), name);
             let grid = args.grid.grid(&|| progress.tick())?;
@@ -160,7 +166,23 @@ pub fn run(args: &SweepArgs) -> Result<Output, CliError> {
         }
         FigureName::Fig2b | FigureName::Fig2c => {
             args.grid.reject_for(name)?;
+            args.emitters.reject_for(name)?;
             fig2_text(args, name)?
+        }
+        FigureName::Emitters => {
+            args.grid.reject_for(name)?;
+            let (points, cutoff) = args.kappa.validated()?;
+            let (sweep, shard) = args.emitters.sweep(points, cutoff)?;
+            let count = sweep
+                .points()
+                .filter(|(i, _, _)| shard.contains(*i))
+                .count();
+            let progress = Progress::new(count, name);
+            let text = sweep_text(&sweep, shard, args.format == SweepFormat::Json, &|| {
+                progress.tick()
+            })?;
+            drop(progress);
+            text
         }
     };
     match &args.out {

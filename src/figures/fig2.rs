@@ -178,6 +178,8 @@ pub fn render_fig2(
         Fig2Panel::C => "c",
     };
     let plot = LogLinePlot {
+        log_x: true,
+        legend_at_top: false,
         title: format!(
             "({letter}) concurrence vs cavity decay, γ = {}",
             rate_in_g(data.decay_over_g)

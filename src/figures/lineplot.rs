@@ -1,7 +1,10 @@
-//! A line-plot renderer with a logarithmic x axis (Fig. 2b,c): solid and dashed series, labelled
-//! horizontal reference lines and a legend.
+//! A line-plot renderer with a logarithmic (Fig. 2b,c) or linear (N-emitter figure) x axis:
+//! solid and dashed series, labelled horizontal reference lines and a legend.
 
 use plotters::coord::Shift;
+use plotters::coord::cartesian::Cartesian2d;
+use plotters::coord::ranged1d::{Ranged, ValueFormatter};
+use plotters::coord::types::RangedCoordf64;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
@@ -61,6 +64,10 @@ pub struct LogLinePlot {
     pub legend: Vec<LegendEntry>,
     /// The y range shown.
     pub y_range: (f64, f64),
+    /// Logarithmic x axis (`true`, Fig. 2) or linear with integer ticks (`false`).
+    pub log_x: bool,
+    /// Legend at the top centre of the plot area (`true`) or the bottom centre (Fig. 2).
+    pub legend_at_top: bool,
 }
 
 /// Unicode superscript form of an integer exponent, e.g. `−3 ↦ "⁻³"`.
@@ -96,6 +103,15 @@ impl LogLinePlot {
         let (lo, hi) = xs.fold((f64::INFINITY, 0.0_f64), |(lo, hi), x| {
             (lo.min(x), hi.max(x))
         });
+        if !self.log_x {
+            if !(lo.is_finite() && hi.is_finite() && lo < hi) {
+                return Err(FigureError::InvalidData(format!(
+                    "the x values must span a finite range; got {lo}..{hi}"
+                )));
+            }
+            let pad = (hi - lo) * 0.03;
+            return Ok((lo - pad, hi + pad));
+        }
         if !(lo > 0.0 && hi.is_finite() && lo < hi) {
             return Err(FigureError::InvalidData(format!(
                 "the x values must be positive and span a range on a log axis; got {lo}..{hi}"
@@ -132,21 +148,54 @@ impl Figure for LogLinePlot {
             )));
         }
         root.fill(&WHITE).map_err(drawing)?;
-        let mut chart = ChartBuilder::on(root)
+        let mut builder = ChartBuilder::on(root);
+        builder
             .margin_top(70)
             .margin_right(110)
             .margin_left(20)
             .margin_bottom(20)
             .x_label_area_size(80)
-            .y_label_area_size(110)
-            .build_cartesian_2d((x_lo..x_hi).log_scale(), y_lo..y_hi)
-            .map_err(drawing)?;
+            .y_label_area_size(110);
+        if self.log_x {
+            let chart = builder
+                .build_cartesian_2d((x_lo..x_hi).log_scale(), y_lo..y_hi)
+                .map_err(drawing)?;
+            self.draw_chart(root, mode, chart, (x_lo, x_hi), &|v| log_tick_label(*v))
+        } else {
+            let chart = builder
+                .build_cartesian_2d(x_lo..x_hi, y_lo..y_hi)
+                .map_err(drawing)?;
+            let integer = |v: &f64| {
+                if (v - v.round()).abs() < 1e-9 {
+                    format!("{}", v.round())
+                } else {
+                    String::new()
+                }
+            };
+            self.draw_chart(root, mode, chart, (x_lo, x_hi), &integer)
+        }
+    }
+}
+
+impl LogLinePlot {
+    /// Draws mesh, references, curves, titles and legend on a built chart (either x scale).
+    fn draw_chart<DB: DrawingBackend, X>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        mode: TextMode,
+        mut chart: ChartContext<'_, DB, Cartesian2d<X, RangedCoordf64>>,
+        (x_lo, x_hi): (f64, f64),
+        x_ticks: &dyn Fn(&f64) -> String,
+    ) -> Result<(), FigureError>
+    where
+        X: Ranged<ValueType = f64> + ValueFormatter<f64>,
+    {
         chart
             .configure_mesh()
             .light_line_style(TRANSPARENT)
             .bold_line_style(RGBColor(225, 225, 225))
             .set_all_tick_mark_size(7)
-            .x_label_formatter(&|v| log_tick_label(*v))
+            .x_label_formatter(x_ticks)
             .y_label_formatter(&|v| super::heatmap::tick_label(*v))
             .y_labels(7)
             .label_style((font::FAMILY, 22).into_font())
@@ -205,7 +254,13 @@ impl Figure for LogLinePlot {
         )?;
         // Bottom centre of the plot area: Fig. 2's curves leave it empty (C > 0.1 around
         // κ/g ~ 1–10 in panel c; everything in panel b is above 0.3).
-        self.draw_legend(root, ((px.start + px.end) / 2, py.end - 14), mode)
+        let rows = i32::try_from(self.legend.len()).unwrap_or(0);
+        let bottom = if self.legend_at_top {
+            py.start + 14 + 30 * rows + 10
+        } else {
+            py.end - 14
+        };
+        self.draw_legend(root, ((px.start + px.end) / 2, bottom), mode)
     }
 }
 

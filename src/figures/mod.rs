@@ -8,6 +8,7 @@
 
 pub mod axis;
 pub mod contour;
+pub mod emitters;
 pub mod fig1;
 pub mod fig2;
 pub mod font;

@@ -1,24 +1,30 @@
-//! Exact certificates and their checker: identities, positivity on a domain, limits by continuity.
+//! Exact certificates and their checker: identities, positivity on a domain, limits by continuity, exact kernels.
 //!
 //! A certificate is data that exact arithmetic verifies; whoever produced it (a search in
 //! [`PositivityCertificate::search`], or a derivation) is not trusted. Sampling never proves
 //! anything here: positivity is shown by non-negative coefficients after a substitution that
 //! maps the domain onto the non-negative orthant, plus explicit weighted squares checked as a
-//! polynomial identity.
+//! polynomial identity. Every function carries its definition ([`Expr`]), so the exported
+//! certificate (`proofs/certificates/`, [`super::export`]) says what each function is, and
+//! `scripts/check_certificates.py` re-verifies every step except the stated lemmas.
 
 use std::fmt::Write as _;
 
+use nalgebra::DMatrix;
 use num_traits::Zero;
 use rug::Rational;
 
-use crate::diamond::symbolic::{ALPHA, NAMES, SIGMA, substitute_limit};
+use super::expr::Expr;
+use crate::diamond::symbolic::{
+    ALPHA, ALPHA_INVERSE, NAMES, SIGMA, SIGMA_INVERSE, substitute_limit,
+};
 use crate::poly::polynomial::monomial_text;
-use crate::poly::{Exponents, MAX_VARS, Poly, RatFunc};
+use crate::poly::{Exponents, GaussRatFunc, MAX_VARS, Poly, RatFunc};
 
-/// Index of the first auxiliary variable (`x`).
-pub const X: usize = 2;
-/// Index of the second auxiliary variable (`y`).
-pub const Y: usize = 3;
+/// Index of the first auxiliary variable (`x`; `α = 1/x` in limits).
+pub const X: usize = ALPHA_INVERSE;
+/// Index of the second auxiliary variable (`y`; `σ = 1/y` in limits).
+pub const Y: usize = SIGMA_INVERSE;
 
 /// A region of the `(α, σ)` quadrant together with a polynomial parametrisation by
 /// auxiliary variables that maps a (partly open) non-negative orthant onto it.
@@ -78,7 +84,7 @@ impl Domain {
     }
 
     /// Which variables are strictly positive on the parameter orthant (all are `≥ 0`).
-    fn strictly_positive(&self) -> [bool; MAX_VARS] {
+    pub fn strictly_positive(&self) -> [bool; MAX_VARS] {
         match self {
             Domain::AllTemperatures => [true, true, false, false],
             Domain::AlphaPositive => [true, false, false, false],
@@ -136,8 +142,8 @@ impl WeightedSquare {
 pub struct PositivityCertificate {
     /// What is being shown, in words.
     pub label: String,
-    /// The function `f(α, σ)`.
-    pub function: RatFunc,
+    /// The function `f(α, σ)` and its definition.
+    pub function: Expr,
     /// Where.
     pub domain: Domain,
     /// `f > 0` (true) or `f ≥ 0` (false).
@@ -198,8 +204,8 @@ impl PositivityCertificate {
             p.scale(&c.recip())
         };
         (
-            integral(self.domain.transform(self.function.numer())),
-            integral(self.domain.transform(self.function.denom())),
+            integral(self.domain.transform(self.function.value().numer())),
+            integral(self.domain.transform(self.function.value().denom())),
         )
     }
 
@@ -231,12 +237,7 @@ impl PositivityCertificate {
     /// non-negative coefficients, otherwise completes squares `a v^{2k} + c v^k + b` with
     /// `c < 0`, `c² < 4ab` (variable `v`, constant term `b`). The result still has to pass
     /// [`PositivityCertificate::check`].
-    pub fn search(
-        label: impl Into<String>,
-        function: RatFunc,
-        domain: Domain,
-        strict: bool,
-    ) -> Self {
+    pub fn search(label: impl Into<String>, function: Expr, domain: Domain, strict: bool) -> Self {
         let mut cert = PositivityCertificate {
             label: label.into(),
             function,
@@ -291,7 +292,7 @@ impl PositivityCertificate {
         let _ = writeln!(s);
         let _ = writeln!(s, "Claim: f {sign} on {}, where", self.domain.describe());
         let _ = writeln!(s);
-        let _ = writeln!(s, "```text\nf = {}\n```", self.function.display(&NAMES));
+        let _ = writeln!(s, "```text\n{}```", definition_block("f", &self.function));
         let _ = writeln!(s);
         let _ = writeln!(
             s,
@@ -355,20 +356,22 @@ pub use crate::diamond::symbolic::RateLimit as Approach;
 pub struct LimitCertificate {
     /// What is being limited, in words.
     pub label: String,
-    /// `f(α, σ)`.
-    pub function: RatFunc,
+    /// `f(α, σ)` and its definition.
+    pub function: Expr,
     /// Where α goes.
     pub alpha: Approach,
     /// Where σ goes.
     pub sigma: Approach,
     /// The claimed limit (a function of the free rate, or a constant).
-    pub expected: RatFunc,
+    pub expected: Expr,
 }
 
 impl LimitCertificate {
-    /// `(g, n at point, d at point)`.
-    fn evaluate(&self) -> (RatFunc, Poly, Poly) {
-        substitute_limit(&self.function, &self.alpha, &self.sigma)
+    /// `(g, n at point, d at point)`: `g` is `f` after `rate = 1/aux` for every rate going
+    /// to ∞, in lowest terms; `n`, `d` its numerator and denominator at the limit point
+    /// ([`substitute_limit`]).
+    pub fn evaluate(&self) -> (RatFunc, Poly, Poly) {
+        substitute_limit(self.function.value(), &self.alpha, &self.sigma)
     }
 
     /// Checks the limit certificate exactly (the `β → ±∞` limits of Eq. 4's C).
@@ -401,13 +404,13 @@ impl LimitCertificate {
             ));
         }
         let value = RatFunc::new(n, d);
-        if value != self.expected {
+        if value != *self.expected.value() {
             return Err(fail(
                 &self.label,
                 format!(
                     "the limit is {}, not the claimed {}",
                     value.display(&NAMES),
-                    self.expected.display(&NAMES)
+                    self.expected.value().display(&NAMES)
                 ),
             ));
         }
@@ -428,12 +431,12 @@ impl LimitCertificate {
         let _ = writeln!(s);
         let _ = writeln!(
             s,
-            "```text\nf = {}\nafter substitution, in lowest terms: {}\nnumerator at the point   = {}\ndenominator at the point = {}\nlimit = {}\n```",
-            self.function.display(&NAMES),
+            "```text\n{}after substitution, in lowest terms: {}\nnumerator at the point   = {}\ndenominator at the point = {}\nlimit = {}\n```",
+            definition_block("f", &self.function),
             g.display(&NAMES),
             n.display(&NAMES),
             d.display(&NAMES),
-            self.expected.display(&NAMES)
+            self.expected.value().display(&NAMES)
         );
         let _ = writeln!(s);
         let _ = writeln!(
@@ -446,6 +449,175 @@ impl LimitCertificate {
     }
 }
 
+/// `name = definition` (and every binding it uses) for the pages, one line each.
+fn definition_block(name: &str, e: &Expr) -> String {
+    let mut s = String::new();
+    for b in e.bindings() {
+        let _ = writeln!(s, "where {} := {}", b.name, b.definition);
+    }
+    let _ = writeln!(s, "{name} := {}", e.text());
+    let _ = writeln!(s, "{name} = {}", e.value().display(&NAMES));
+    s
+}
+
+/// A step's source for a stated lemma: another theorem of `proofs/`, or the literature.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Citation {
+    /// A theorem proved in `proofs/<id>.md` (its certificate must check too).
+    Theorem(&'static str),
+    /// A textbook or paper reference for an analytic fact.
+    Literature(&'static str),
+}
+
+impl Citation {
+    /// The citation in words.
+    pub fn text(&self) -> String {
+        match self {
+            Citation::Theorem(id) => format!("theorem {id} (proofs/{id}.md)"),
+            Citation::Literature(r) => (*r).to_string(),
+        }
+    }
+}
+
+/// The least common denominator `D` (primitive) of the entries of a matrix of rational
+/// functions (ρ_SS of Eq. 1–3) and the numerators over it: `m_ij = N_ij / D`.
+pub fn common_denominator(m: &DMatrix<RatFunc>) -> (Poly, DMatrix<Poly>) {
+    let mut lcm = Poly::one();
+    for f in m.iter() {
+        let g = crate::poly::gcd(&lcm, f.denom());
+        lcm = &lcm * &f.denom().div_exact(&g).expect("the gcd divides");
+    }
+    let lcm = lcm.primitive();
+    let numerators = m.map(|f| {
+        (f.numer() * &lcm)
+            .div_exact(f.denom())
+            .expect("the lcm is a multiple of every denominator")
+    });
+    (lcm, numerators)
+}
+
+/// The exact kernel of the 16×16 Liouvillian of Eq. (1)–(2): the superoperator `M` (basis
+/// `|i⟩⟨j|` in the order of `basis`) annihilates `vec(ρ)` identically, `tr ρ = 1`, and the
+/// common denominator of `ρ` is positive on `α, σ ≥ 0`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KernelCertificate {
+    /// What is shown.
+    pub label: String,
+    /// The superoperator over `Q(i)[α, σ]`.
+    pub matrix: DMatrix<GaussRatFunc>,
+    /// `basis[s] = (i, j)`: coordinate `s` of `vec(ρ)` is `ρ_ij`.
+    pub basis: Vec<(usize, usize)>,
+    /// The claimed kernel vector as a (real) matrix of rational functions.
+    pub state: DMatrix<RatFunc>,
+}
+
+impl KernelCertificate {
+    /// Checks `M vec(ρ) = 0`, `tr ρ = 1` and `D > 0` on `α, σ ≥ 0` exactly (Eq. 1–2's kernel),
+    /// with `ρ = N/D` over its common denominator so that only polynomials are multiplied.
+    ///
+    /// # Errors
+    /// [`CertificateFailure`] naming what fails.
+    pub fn check(&self) -> Result<(), CertificateFailure> {
+        let (d, numerators) = common_denominator(&self.state);
+        let v: Vec<&Poly> = self
+            .basis
+            .iter()
+            .map(|&(i, j)| &numerators[(i, j)])
+            .collect();
+        for r in 0..self.basis.len() {
+            let mut re = Poly::zero();
+            let mut im = Poly::zero();
+            for (c, x) in v.iter().enumerate() {
+                let entry = &self.matrix[(r, c)];
+                let (Some(a), Some(b)) = (entry.re.as_poly(), entry.im.as_poly()) else {
+                    return Err(fail(
+                        &self.label,
+                        format!("entry ({r}, {c}) of M is not a polynomial"),
+                    ));
+                };
+                re += &(a * *x);
+                im += &(b * *x);
+            }
+            if !re.is_zero() || !im.is_zero() {
+                return Err(fail(
+                    &self.label,
+                    format!("row {r} of M vec(ρ) does not vanish"),
+                ));
+            }
+        }
+        let trace = (0..self.state.nrows()).fold(Poly::zero(), |acc, i| &acc + &numerators[(i, i)]);
+        if trace != d {
+            return Err(fail(&self.label, "tr ρ ≠ 1"));
+        }
+        orthant_sign(&d, &[false; MAX_VARS], true)
+            .map_err(|r| fail(&self.label, format!("common denominator: {r}")))
+    }
+}
+
+/// One charge-difference block of the Liouvillian with its determinant and a certificate
+/// that one part of the determinant (±Re or ±Im) is positive on `α, σ ≥ 0`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BlockCertificate {
+    /// Ket–bra excitation difference of the block.
+    pub difference: i64,
+    /// Basis positions (rows = columns) of the block.
+    pub positions: Vec<usize>,
+    /// The population row replaced by the trace functional (difference-0 block only).
+    pub bordered_row: Option<usize>,
+    /// Real part of the (bordered) determinant.
+    pub re: Poly,
+    /// Imaginary part.
+    pub im: Poly,
+    /// `±det_re > 0` or `±det_im > 0` on the closed quadrant.
+    pub nonzero: PositivityCertificate,
+}
+
+/// Nullity 1 of the Liouvillian of Eq. (1)–(2) for every `α, σ ≥ 0`: block diagonal in the
+/// ket–bra excitation difference, population rows of the difference-0 block summing to zero,
+/// and every (bordered) block determinant non-vanishing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NullityCertificate {
+    /// What is shown.
+    pub label: String,
+    /// The blocks, in order of difference.
+    pub blocks: Vec<BlockCertificate>,
+    /// Whether the superoperator has no entry between different blocks (from the derivation).
+    pub block_diagonal: bool,
+    /// Whether the population rows of the bordered block sum to zero (from the derivation).
+    pub trace_rows_sum_to_zero: bool,
+}
+
+impl NullityCertificate {
+    /// Checks the recorded structure and every block's non-vanishing certificate (Eq. 1–2).
+    ///
+    /// # Errors
+    /// [`CertificateFailure`] naming what fails.
+    pub fn check(&self) -> Result<(), CertificateFailure> {
+        if !self.block_diagonal {
+            return Err(fail(&self.label, "the superoperator is not block diagonal"));
+        }
+        if !self.trace_rows_sum_to_zero {
+            return Err(fail(&self.label, "the population rows do not sum to zero"));
+        }
+        for b in &self.blocks {
+            let f = b.nonzero.function.value();
+            let parts = [&b.re, &b.im].map(|p| RatFunc::from_poly(p.clone()));
+            let is_part = parts.iter().any(|p| !p.is_zero() && (f == p || *f == -p));
+            if !is_part {
+                return Err(fail(
+                    &self.label,
+                    format!(
+                        "block {}: the positivity certificate is not about ±Re or ±Im of its determinant",
+                        b.difference
+                    ),
+                ));
+            }
+            b.nonzero.check()?;
+        }
+        Ok(())
+    }
+}
+
 /// One verifiable step of a proof.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Certificate {
@@ -454,21 +626,45 @@ pub enum Certificate {
         /// What the identity says, in words.
         label: String,
         /// Left side.
-        lhs: RatFunc,
+        lhs: Expr,
         /// Right side.
-        rhs: RatFunc,
-        /// The right side as the proof builds it (e.g. factored), shown above its normal form;
-        /// empty when the normal form says it all.
-        rhs_form: String,
+        rhs: Expr,
         /// Variable names for display (the identity may use its own variables).
         names: [&'static str; MAX_VARS],
+        /// The same variables' names in the certificate grammar.
+        variables: [&'static str; MAX_VARS],
     },
     /// Positivity on a domain.
     Positive(PositivityCertificate),
     /// A limit by continuity.
     Limit(LimitCertificate),
-    /// A statement decided by an exact computation done during the derivation (recorded
-    /// result, recomputed on every run).
+    /// `𝓛 ρ_SS = 0` with the superoperator and the vector.
+    Kernel(KernelCertificate),
+    /// The kernel of 𝓛 is one-dimensional on the whole closed quadrant.
+    Nullity(NullityCertificate),
+    /// A 4×4 matrix of the model is an X state (zero off the diagonal and the anti-diagonal),
+    /// with further entry equalities.
+    XState {
+        /// What is shown.
+        label: String,
+        /// The vocabulary name of the matrix (`rho` or `R`).
+        matrix_name: &'static str,
+        /// The matrix.
+        matrix: DMatrix<RatFunc>,
+        /// Further equalities `lhs = rhs`.
+        conditions: Vec<(Expr, Expr)>,
+    },
+    /// A function evaluated exactly at a rational point is non-zero.
+    Evaluation {
+        /// What is shown.
+        label: String,
+        /// The function.
+        function: Expr,
+        /// `(α, σ)`.
+        point: [Rational; 2],
+    },
+    /// A statement decided by an exact computation whose data the certificate cannot carry
+    /// (only the failure path of a derivation; the independent checker rejects it).
     Computation {
         /// What was computed.
         label: String,
@@ -479,18 +675,20 @@ pub enum Certificate {
     Lemma {
         /// The step.
         text: String,
+        /// Where it is proved.
+        citation: Citation,
     },
 }
 
 impl Certificate {
     /// An identity in Eq. (3)'s `(α, σ)`.
-    pub fn identity(label: impl Into<String>, lhs: RatFunc, rhs: RatFunc) -> Self {
+    pub fn identity(label: impl Into<String>, lhs: Expr, rhs: Expr) -> Self {
         Certificate::Identity {
             label: label.into(),
             lhs,
             rhs,
-            rhs_form: String::new(),
             names: NAMES,
+            variables: super::expr::VARIABLES,
         }
     }
 
@@ -501,9 +699,23 @@ impl Certificate {
             Certificate::Positive(c) if c.squares.is_empty() => "non-negative coefficients",
             Certificate::Positive(_) => "completed squares + non-negative coefficients",
             Certificate::Limit(_) => "limit by continuity",
+            Certificate::Kernel(_) => "exact kernel",
+            Certificate::Nullity(_) => "nullity",
+            Certificate::XState { .. } => "X-state pattern",
+            Certificate::Evaluation { .. } => "exact evaluation",
             Certificate::Computation { .. } => "exact computation",
             Certificate::Lemma { .. } => "stated lemma",
         }
+    }
+
+    /// The value of [`Certificate::Evaluation`]'s function at its point (`None` at a pole).
+    pub fn evaluation_value(function: &Expr, point: &[Rational; 2]) -> Option<Rational> {
+        function.value().eval(&[
+            point[0].clone(),
+            point[1].clone(),
+            Rational::new(),
+            Rational::new(),
+        ])
     }
 
     /// Checks the certificate exactly ([`Certificate::Lemma`] always passes: it is stated); the
@@ -520,7 +732,7 @@ impl Certificate {
                 names,
                 ..
             } => {
-                let diff = lhs - rhs;
+                let diff = lhs.value() - rhs.value();
                 if diff.is_zero() {
                     Ok(())
                 } else {
@@ -532,6 +744,36 @@ impl Certificate {
             }
             Certificate::Positive(c) => c.check(),
             Certificate::Limit(c) => c.check(),
+            Certificate::Kernel(c) => c.check(),
+            Certificate::Nullity(c) => c.check(),
+            Certificate::XState {
+                label,
+                matrix,
+                conditions,
+                ..
+            } => {
+                let off_x = (0..4)
+                    .any(|i| (0..4).any(|j| i != j && i + j != 3 && !matrix[(i, j)].is_zero()));
+                if off_x {
+                    return Err(fail(
+                        label,
+                        "an entry off the diagonal and anti-diagonal is not 0",
+                    ));
+                }
+                match conditions.iter().find(|(l, r)| l.value() != r.value()) {
+                    Some((l, r)) => Err(fail(label, format!("{} ≠ {}", l.text(), r.text()))),
+                    None => Ok(()),
+                }
+            }
+            Certificate::Evaluation {
+                label,
+                function,
+                point,
+            } => match Self::evaluation_value(function, point) {
+                Some(v) if v != 0 => Ok(()),
+                Some(_) => Err(fail(label, "the value is 0")),
+                None => Err(fail(label, "the point is a pole")),
+            },
             Certificate::Computation { label, holds } => {
                 if *holds {
                     Ok(())
@@ -550,35 +792,130 @@ impl Certificate {
                 label,
                 lhs,
                 rhs,
-                rhs_form,
                 names,
+                ..
             } => {
                 let mut s = format!("**Identity** — {label}.\n\n```text\n");
-                if lhs == rhs {
-                    let _ = writeln!(s, "both sides in lowest terms: {}", lhs.display(names));
-                } else {
-                    let _ = writeln!(s, "left side:  {}", lhs.display(names));
-                    let _ = writeln!(s, "right side: {}", rhs.display(names));
+                for b in lhs.bindings().iter().chain(rhs.bindings()) {
+                    let _ = writeln!(s, "where {} := {}", b.name, b.definition);
                 }
-                if !rhs_form.is_empty() {
-                    let _ = writeln!(s, "right side as built: {rhs_form}");
+                let _ = writeln!(s, "left side  := {}", lhs.text());
+                let _ = writeln!(s, "right side := {}", rhs.text());
+                if lhs.value() == rhs.value() {
+                    let _ = writeln!(
+                        s,
+                        "both sides in lowest terms: {}",
+                        lhs.value().display(names)
+                    );
+                } else {
+                    let _ = writeln!(s, "left side  = {}", lhs.value().display(names));
+                    let _ = writeln!(s, "right side = {}", rhs.value().display(names));
                 }
                 let _ = writeln!(
                     s,
                     "```\n\nChecked by reducing left − right to lowest terms: the numerator \
                      expands to the zero polynomial.{}",
-                    if lhs == rhs { "" } else { " IT DOES NOT." }
+                    if lhs.value() == rhs.value() {
+                        ""
+                    } else {
+                        " IT DOES NOT."
+                    }
                 );
                 s
             }
             Certificate::Positive(c) => c.render(),
             Certificate::Limit(c) => c.render(),
+            Certificate::Kernel(c) => {
+                let nonzero = c.matrix.iter().filter(|e| !e.is_zero()).count();
+                let (d, _) = common_denominator(&c.state);
+                format!(
+                    "**Exact kernel** — {}.\n\nThe {n}×{n} superoperator (coordinates ρ_ij in \
+                     row-major order, {nonzero} non-zero entries; the matrix and the vector are \
+                     in the certificate file) times vec(ρ_SS) is the zero vector over \
+                     Q(i)(α, σ), tr ρ_SS = 1, and the common denominator\n\n```text\nD = {}\n```\n\n\
+                     has non-negative coefficients and a positive constant term, so ρ_SS is \
+                     defined and in the kernel at every α, σ ≥ 0.\n",
+                    c.label,
+                    d.display(&NAMES),
+                    n = c.basis.len(),
+                )
+            }
+            Certificate::Nullity(c) => {
+                let mut s = format!(
+                    "**Nullity** — {}.\n\nThe superoperator has no entry between blocks of \
+                     different ket−bra excitation difference; in the difference-0 block the \
+                     population rows sum to zero (tr 𝓛ρ = 0) and the row of ⟨00|·|00⟩ is \
+                     replaced by the trace functional. Each block's determinant is non-zero \
+                     for all α, σ ≥ 0 because one of ±Re det, ±Im det is positive there:\n\n",
+                    c.label
+                );
+                for b in &c.blocks {
+                    let _ = writeln!(
+                        s,
+                        "- difference {} ({}×{}{}): det = {} + i·({})\n",
+                        b.difference,
+                        b.positions.len(),
+                        b.positions.len(),
+                        if b.bordered_row.is_some() {
+                            ", trace-bordered"
+                        } else {
+                            ""
+                        },
+                        b.re.display(&NAMES),
+                        b.im.display(&NAMES)
+                    );
+                    for line in b.nonzero.render().lines() {
+                        if line.is_empty() {
+                            let _ = writeln!(s);
+                        } else {
+                            let _ = writeln!(s, "  {line}");
+                        }
+                    }
+                    let _ = writeln!(s);
+                }
+                s
+            }
+            Certificate::XState {
+                label,
+                matrix_name,
+                conditions,
+                ..
+            } => {
+                let mut s = format!(
+                    "**X-state pattern** — {label}: every entry of `{matrix_name}` off the \
+                     diagonal and the anti-diagonal is identically 0"
+                );
+                if !conditions.is_empty() {
+                    let list: Vec<String> = conditions
+                        .iter()
+                        .map(|(l, r)| format!("`{} = {}`", l.text(), r.text()))
+                        .collect();
+                    let _ = write!(s, ", and {}", list.join(", "));
+                }
+                s.push_str(".\n");
+                s
+            }
+            Certificate::Evaluation {
+                label,
+                function,
+                point,
+            } => format!(
+                "**Exact evaluation** — {label}.\n\n```text\n{}at α = {}, σ = {}: {}\n```\n",
+                definition_block("f", function),
+                point[0],
+                point[1],
+                Self::evaluation_value(function, point)
+                    .map_or("a pole".to_string(), |v| format!("f = {v}"))
+            ),
             Certificate::Computation { label, holds } => format!(
                 "**Exact computation** — {label}: {}.\n",
                 if *holds { "holds" } else { "DOES NOT HOLD" }
             ),
-            Certificate::Lemma { text } => {
-                format!("**Lemma (stated, not machine-checked)** — {text}\n")
+            Certificate::Lemma { text, citation } => {
+                format!(
+                    "**Lemma (stated, not machine-checked)** — {text} Source: {}.\n",
+                    citation.text()
+                )
             }
         }
     }
@@ -595,7 +932,7 @@ mod tests {
         let p = &(&a.pow(2).scale(&Rational::from(4)) - &a) + &Poly::from_i64(2);
         let cert = PositivityCertificate::search(
             "quadratic",
-            RatFunc::from_poly(p),
+            Expr::literal(RatFunc::from_poly(p), &super::super::expr::VARIABLES),
             Domain::AllTemperatures,
             true,
         );

@@ -7,9 +7,14 @@ use nalgebra::DMatrix;
 use num_traits::{One, Zero};
 use rug::Rational;
 
-use super::certificate::{Approach, Certificate, Domain, LimitCertificate, PositivityCertificate};
-use crate::diamond::symbolic::{ALPHA, NAMES, SIGMA, SymbolicDiamond, derive_steady_state};
-use crate::diamond::{DiamondRates, generator};
+use super::certificate::{
+    Approach, BlockCertificate, Certificate, Citation, Domain, KernelCertificate, LimitCertificate,
+    NullityCertificate, PositivityCertificate,
+};
+use super::export::Subject;
+use super::expr::{Expr, VARIABLES};
+use crate::diamond::symbolic::{NAMES, SIGMA, SymbolicDiamond, derive_steady_state};
+use crate::diamond::{DiamondRates, EXCITATIONS, generator};
 use crate::liouvillian::Sector;
 use crate::operators::LadderConvention;
 use crate::paper;
@@ -38,6 +43,8 @@ pub struct Theorem {
     /// Exact search for a counterexample on rational points (never a proof; run only when a
     /// certificate fails, to tell "false" from "not proved").
     pub refute: Refuter,
+    /// The model and steady state the certificates are about (exported with them).
+    pub subject: Option<Subject>,
 }
 
 /// How to look for a counterexample when a certificate fails.
@@ -71,30 +78,38 @@ impl Refuter {
     }
 }
 
-fn alpha() -> RatFunc {
-    RatFunc::var(ALPHA)
+fn alpha() -> Expr {
+    Expr::alpha()
 }
-fn sigma() -> RatFunc {
-    RatFunc::var(SIGMA)
+fn sigma() -> Expr {
+    Expr::sigma()
 }
-fn k(num: i64, den: u64) -> RatFunc {
-    RatFunc::constant(Rational::from((num, den)))
+fn k(num: i64, den: u64) -> Expr {
+    Expr::ratio(num, den)
 }
 fn show(f: &RatFunc) -> String {
     f.display(&NAMES).to_string()
 }
-fn ident(label: &str, lhs: RatFunc, rhs: RatFunc) -> Certificate {
+fn show_e(f: &Expr) -> String {
+    show(f.value())
+}
+fn ident(label: &str, lhs: Expr, rhs: Expr) -> Certificate {
     Certificate::identity(label, lhs, rhs)
 }
-fn positive(label: &str, f: RatFunc, domain: Domain, strict: bool) -> Certificate {
+fn positive(label: &str, f: Expr, domain: Domain, strict: bool) -> Certificate {
     Certificate::Positive(PositivityCertificate::search(label, f, domain, strict))
 }
-fn lemma(text: &str) -> Certificate {
+fn lemma(text: &str, citation: Citation) -> Certificate {
     Certificate::Lemma {
         text: text.to_string(),
+        citation,
     }
 }
-fn limit(label: &str, f: &RatFunc, a: Approach, s: Approach, expected: RatFunc) -> Certificate {
+/// Continuity of sums, products, quotients, compositions, `|·|`, `max` and `√` (on `[0, ∞)`).
+const CONTINUITY: Citation = Citation::Literature(
+    "continuity of sums, products, compositions, |·|, max and √ on [0, ∞): W. Rudin, Principles of Mathematical Analysis, 3rd ed. (1976), ch. 4",
+);
+fn limit(label: &str, f: &Expr, a: Approach, s: Approach, expected: Expr) -> Certificate {
     Certificate::Limit(LimitCertificate {
         label: label.to_string(),
         function: f.clone(),
@@ -104,24 +119,39 @@ fn limit(label: &str, f: &RatFunc, a: Approach, s: Approach, expected: RatFunc) 
     })
 }
 
-/// Named pieces of the derived steady state used by several theorems.
+/// Named pieces of the derived steady state used by several theorems, each under its name
+/// in the certificate vocabulary (`proofs/README.md`).
 struct Pieces {
     /// `z = ⟨01|ρ|10⟩`.
-    z: RatFunc,
+    z: Expr,
     /// `p_G p_E = ρ00 ρ33`.
-    product: RatFunc,
+    product: Expr,
     /// Populations of G, S, A, E.
-    pops: [RatFunc; 4],
-    /// The common denominator `D` of the populations.
-    denominator: RatFunc,
+    pops: [Expr; 4],
+    /// `ρ11 = ⟨01|ρ|01⟩`.
+    rho11: Expr,
+    /// The common denominator `D` of the populations (stated as a literal polynomial).
+    denominator: Expr,
+}
+
+/// The entry `ρ_ij` of the derived steady state under its vocabulary name `rho[i,j]`.
+fn rho_entry(sd: &SymbolicDiamond, i: usize, j: usize) -> Expr {
+    Expr::model(format!("rho[{i},{j}]"), sd.rho[(i, j)].clone())
 }
 
 fn pieces(sd: &SymbolicDiamond) -> Pieces {
+    let pops = [(0, "p_G"), (1, "p_S"), (2, "p_A"), (3, "p_E")]
+        .map(|(i, name)| Expr::model(name, sd.populations[i].clone()));
     Pieces {
-        z: sd.coherence().clone(),
-        product: sd.population_product(),
-        pops: sd.populations.clone(),
-        denominator: RatFunc::from_poly(sd.populations[0].denom().clone()),
+        z: Expr::model("z", sd.coherence().clone()),
+        product: &pops[0] * &pops[3],
+        pops,
+        rho11: rho_entry(sd, 1, 1),
+        denominator: Expr::literal(
+            RatFunc::from_poly(sd.populations[0].denom().clone()),
+            &VARIABLES,
+        )
+        .bind("D"),
     }
 }
 
@@ -198,7 +228,16 @@ pub fn theorems(sd: &SymbolicDiamond) -> Vec<Theorem> {
         cavity_threshold,
         jordan_wigner_reading,
     ];
-    builders.iter().map(|build| build(sd)).collect()
+    let subject = Subject::new(LadderConvention::CommutingQubits, sd.clone());
+    builders
+        .iter()
+        .map(|build| {
+            // A builder that sets no subject is about the commuting-qubit model `sd`.
+            let mut t = build(sd);
+            t.subject.get_or_insert_with(|| subject.clone());
+            t
+        })
+        .collect()
 }
 
 /// `"+1"`, `"0"`, `"−2"`.
@@ -213,13 +252,13 @@ fn signed(d: i64) -> String {
 fn rho_derived(sd: &SymbolicDiamond) -> Vec<(String, String)> {
     let p = pieces(sd);
     let mut v = vec![
-        ("D (common denominator)".to_string(), show(&p.denominator)),
-        ("p_G = ⟨00|ρ|00⟩".to_string(), show(&p.pops[0])),
-        ("p_S = ⟨S|ρ|S⟩".to_string(), show(&p.pops[1])),
-        ("p_A = ⟨A|ρ|A⟩".to_string(), show(&p.pops[2])),
-        ("p_E = ⟨11|ρ|11⟩".to_string(), show(&p.pops[3])),
+        ("D (common denominator)".to_string(), show_e(&p.denominator)),
+        ("p_G = ⟨00|ρ|00⟩".to_string(), show_e(&p.pops[0])),
+        ("p_S = ⟨S|ρ|S⟩".to_string(), show_e(&p.pops[1])),
+        ("p_A = ⟨A|ρ|A⟩".to_string(), show_e(&p.pops[2])),
+        ("p_E = ⟨11|ρ|11⟩".to_string(), show_e(&p.pops[3])),
         ("ρ11 = ρ22 = ⟨01|ρ|01⟩".to_string(), show(&sd.rho[(1, 1)])),
-        ("z = ρ12 = ρ21 = ⟨01|ρ|10⟩".to_string(), show(&p.z)),
+        ("z = ρ12 = ρ21 = ⟨01|ρ|10⟩".to_string(), show_e(&p.z)),
     ];
     v.push((
         "all other entries of ρ_SS".to_string(),
@@ -257,65 +296,110 @@ fn refute_steady_state(sd: &SymbolicDiamond) -> Option<String> {
     None
 }
 
-/// The nullity-1 argument: block structure, trace dependency and non-vanishing determinants,
-/// then the identical vanishing of 𝓛(ρ_SS).
+/// The nullity-1 argument: block structure, trace dependency and non-vanishing determinants
+/// (for every α, σ ≥ 0), then the kernel vector with the superoperator that annihilates it.
 fn uniqueness_certificates(sd: &SymbolicDiamond) -> Vec<Certificate> {
-    let mut certificates = vec![
-        Certificate::Computation {
-            label: "the 16×16 superoperator of diamond::generator (over Q(i)(α, σ)) is block diagonal in the ket−bra excitation difference −2, …, 2 (block sizes 1, 4, 6, 4, 1)".to_string(),
-            holds: sd.block_diagonal,
-        },
-        Certificate::Computation {
-            label: "the rows of the four populations in the difference-0 block sum to zero (tr 𝓛ρ = 0), so one of them may be replaced by the trace functional".to_string(),
-            holds: sd.trace_rows_sum_to_zero,
-        },
-    ];
-    for det in &sd.determinants {
-        let what = format!(
-            "the determinant of the difference {} block ({}×{}){} is non-zero for all α, σ ≥ 0",
-            signed(det.difference),
-            det.size,
-            det.size,
-            if det.bordered {
-                ", with the ⟨00|·|00⟩ row replaced by the trace,"
+    let full = Sector::full(4);
+    let matrix = match sd.generator.superoperator(&full) {
+        Ok(m) => m,
+        Err(e) => {
+            return vec![Certificate::Computation {
+                label: format!("assembling the 16×16 superoperator: {e}"),
+                holds: false,
+            }];
+        }
+    };
+    let blocks = sd
+        .determinants
+        .iter()
+        .map(|det| {
+            let positions: Vec<usize> = Sector::charge_difference(&EXCITATIONS, det.difference)
+                .pairs()
+                .iter()
+                .filter_map(|&(i, j)| full.position(i, j))
+                .collect();
+            // The derivation replaces the block's first population row (⟨00|·|00⟩ in block 0).
+            let bordered_row = if det.bordered {
+                positions.iter().copied().find(|&s| {
+                    let (i, j) = full.pairs()[s];
+                    i == j
+                })
             } else {
-                ""
+                None
+            };
+            let what = format!(
+                "the determinant of the difference {} block ({}×{}){} is non-zero for all α, σ ≥ 0",
+                signed(det.difference),
+                det.size,
+                det.size,
+                if det.bordered {
+                    ", with the ⟨00|·|00⟩ row replaced by the trace,"
+                } else {
+                    ""
+                }
+            );
+            let re = Expr::model("det_re", RatFunc::from_poly(det.re.clone()));
+            let im = Expr::model("det_im", RatFunc::from_poly(det.im.clone()));
+            let candidates = [
+                (re.clone(), "f = Re det"),
+                (-&re, "f = −Re det"),
+                (im.clone(), "f = Im det"),
+                (-&im, "f = −Im det"),
+            ];
+            let nonzero = candidates
+                .iter()
+                .filter(|(p, _)| !p.is_zero())
+                .map(|(p, f)| {
+                    PositivityCertificate::search(
+                        format!("{what}: {f} > 0"),
+                        p.clone(),
+                        Domain::ClosedQuadrant,
+                        true,
+                    )
+                })
+                .find(|c| c.check().is_ok())
+                .unwrap_or_else(|| {
+                    PositivityCertificate::search(
+                        format!("{what}: f = Re det > 0"),
+                        re.clone(),
+                        Domain::ClosedQuadrant,
+                        true,
+                    )
+                });
+            BlockCertificate {
+                difference: det.difference,
+                positions,
+                bordered_row,
+                re: det.re.clone(),
+                im: det.im.clone(),
+                nonzero,
             }
-        );
-        let candidates = [
-            (det.re.clone(), "f = Re det"),
-            (-&det.re, "f = −Re det"),
-            (det.im.clone(), "f = Im det"),
-            (-&det.im, "f = −Im det"),
-        ];
-        let chosen = candidates
-            .iter()
-            .filter(|(p, _)| !p.is_zero())
-            .map(|(p, f)| {
-                PositivityCertificate::search(
-                    format!("{what}: {f} > 0"),
-                    RatFunc::from_poly(p.clone()),
-                    Domain::ClosedQuadrant,
-                    true,
-                )
-            })
-            .find(|c| c.check().is_ok())
-            .unwrap_or_else(|| {
-                PositivityCertificate::search(
-                    format!("{what}: f = Re det > 0"),
-                    RatFunc::from_poly(det.re.clone()),
-                    Domain::ClosedQuadrant,
-                    true,
-                )
-            });
-        certificates.push(Certificate::Positive(chosen));
-    }
-    certificates.push(Certificate::Computation {
-        label: "the kernel vector of the difference-0 block, normalised to trace 1, satisfies 𝓛(ρ_SS) = 0 identically when 𝓛 is re-applied in operator form (Lindblad::apply, Eq. 1–2)".to_string(),
-        holds: sd.residual_vanishes,
-    });
-    certificates
+        })
+        .collect();
+    vec![
+        Certificate::Nullity(NullityCertificate {
+            label: "the 16×16 superoperator of diamond::generator (over Q(i)(α, σ)) is block \
+                    diagonal in the ket−bra excitation difference −2, …, 2 (block sizes 1, 4, 6, 4, 1) \
+                    and its kernel is one-dimensional for every α, σ ≥ 0"
+                .to_string(),
+            blocks,
+            block_diagonal: sd.block_diagonal,
+            trace_rows_sum_to_zero: sd.trace_rows_sum_to_zero,
+        }),
+        Certificate::Kernel(KernelCertificate {
+            label: "the kernel vector of the difference-0 block, normalised to trace 1, is \
+                    annihilated by the full 16×16 superoperator"
+                .to_string(),
+            matrix,
+            basis: full.pairs().to_vec(),
+            state: sd.rho.clone(),
+        }),
+    ]
 }
+
+/// The theorem that proves the steady state of the commuting-qubit model unique; every other
+/// theorem about that model uses it.
+pub const UNIQUENESS_THEOREM: &str = "steady-state";
 
 fn steady_state(sd: &SymbolicDiamond) -> Theorem {
     let p = pieces(sd);
@@ -324,16 +408,16 @@ fn steady_state(sd: &SymbolicDiamond) -> Theorem {
     certificates.push(ident(
         "tr ρ_SS = p_G + p_S + p_A + p_E = 1",
         trace,
-        RatFunc::one(),
+        Expr::one(),
     ));
     certificates.push(ident(
         "ρ11 + ρ12 = p_S (eigenvalue of the {01, 10} block on |S⟩)",
-        &sd.rho[(1, 1)] + &p.z,
+        &p.rho11 + &p.z,
         p.pops[1].clone(),
     ));
     certificates.push(ident(
         "ρ11 − ρ12 = p_A (eigenvalue on |A⟩)",
-        &sd.rho[(1, 1)] - &p.z,
+        &p.rho11 - &p.z,
         p.pops[2].clone(),
     ));
     for (name, pop) in ["p_G", "p_S", "p_A", "p_E"].iter().zip(&p.pops) {
@@ -345,7 +429,7 @@ fn steady_state(sd: &SymbolicDiamond) -> Theorem {
         ));
     }
     Theorem {
-        id: "steady-state",
+        id: UNIQUENESS_THEOREM,
         title: "The steady state ρ_SS exists, is unique, and is the X state below",
         statement: "For every α = e^{β_A} ≥ 0 and σ = e^{β_S} ≥ 0 (Γ⁺ = 1; β = −∞ included), the \
             Liouvillian of Eq. (1)–(2) with commuting qubit operators has a one-dimensional kernel \
@@ -389,23 +473,32 @@ fn steady_state(sd: &SymbolicDiamond) -> Theorem {
             No determinant vanishes anywhere on α, σ ≥ 0 (their zeros need negative rates), so \
             there is no exceptional point where uniqueness could fail."
             .to_string(),
+        subject: None,
         refute: Refuter::Custom(refute_steady_state),
     }
 }
 
 /// Eq. (5)'s `S, A, P, d, N1², N2²` built from α, σ as written in the paper.
 struct Eq5 {
-    d: RatFunc,
-    n1_squared: RatFunc,
-    n2_squared: RatFunc,
+    d: Expr,
+    n1_squared: Expr,
+    n2_squared: Expr,
 }
 
 fn eq5() -> Eq5 {
-    let e = crate::diamond::closed_form::eq5(&alpha(), &sigma()).expect("halving is exact");
+    let s = (&alpha() + &sigma()).bind("S");
+    let a = (&alpha() - &sigma()).bind("A");
+    let p = (&alpha() * &sigma()).bind("P");
+    let two = k(2, 1);
+    let half_s = &s * &k(1, 2);
+    let d = &(&(&Expr::one() + &s.pow(2)) + &(&(&s * &(&p + &k(3, 1))) * &k(1, 2))) - &p;
+    let n1_squared = (&a * &(&half_s - &Expr::one())).pow(2);
+    let n2_squared =
+        &(&half_s + &Expr::one()) * &(&(&two * &s.pow(2)) + &(&(&two * &p) * &(&s - &two)));
     Eq5 {
-        d: e.d,
-        n1_squared: e.n1_signed.pow(2),
-        n2_squared: e.n2_squared,
+        d: d.bind("d"),
+        n1_squared: n1_squared.bind("N1sq"),
+        n2_squared: n2_squared.bind("N2sq"),
     }
 }
 
@@ -415,11 +508,11 @@ fn refute_wootters(sd: &SymbolicDiamond) -> Option<String> {
         for s in grid() {
             let point = [a.clone(), s.clone(), Rational::new(), Rational::new()];
             let (z, p) = parts_at(sd, &a, &s)?;
-            let d = e.d.eval(&point)?;
+            let d = e.d.value().eval(&point)?;
             let lhs1 = Rational::from(&z * &d) * 2;
             let lhs2 = Rational::from(&p * &d) * &d * 4;
-            if Rational::from(&lhs1 * &lhs1) != e.n1_squared.eval(&point)?
-                || lhs2 != e.n2_squared.eval(&point)?
+            if Rational::from(&lhs1 * &lhs1) != e.n1_squared.value().eval(&point)?
+                || lhs2 != e.n2_squared.value().eval(&point)?
             {
                 return Some(format!(
                     "α = {a}, σ = {s}: Eq. 5 and the derived ρ_SS disagree"
@@ -447,40 +540,49 @@ fn wootters(sd: &SymbolicDiamond) -> Theorem {
     };
     let tilde = product(&product(&yy, rho), &yy);
     let r = product(rho, &tilde);
-    let x_shaped = |m: &DMatrix<RatFunc>| {
-        (0..4).all(|i| (0..4).all(|j| i == j || i + j == 3 || m[(i, j)].is_zero()))
-    };
+    let re = |i: usize, j: usize| Expr::model(format!("R[{i},{j}]"), r[(i, j)].clone());
     let lambda_names = ["λ", "r", "w", "·"];
-    let (l, rr, w) = (RatFunc::var(0), RatFunc::var(1), RatFunc::var(2));
+    let lambda_variables = ["lam", "r", "w", "unused"];
+    let (l, rr, w) = (
+        Expr::var(0, lambda_variables[0]),
+        Expr::var(1, lambda_variables[1]),
+        Expr::var(2, lambda_variables[2]),
+    );
     let lambda_lhs = &(&l - &(&rr + &w).pow(2)) * &(&l - &(&rr - &w).pow(2));
     let lambda_rhs = &(&l.pow(2) - &(&(&k(2, 1) * &(&rr.pow(2) + &w.pow(2))) * &l))
         + &(&rr.pow(2) - &w.pow(2)).pow(2);
-    let rho11 = rho[(1, 1)].clone();
+    let rho11 = p.rho11.clone();
+    let entry = |i, j| rho_entry(sd, i, j);
     let certificates = vec![
-        Certificate::Computation {
+        Certificate::XState {
             label: "ρ_SS is X-shaped with ⟨00|ρ|11⟩ = 0, ρ11 = ρ22 and ρ12 = ρ21 (real)"
                 .to_string(),
-            holds: x_shaped(rho)
-                && rho[(0, 3)].is_zero()
-                && rho[(3, 0)].is_zero()
-                && rho[(1, 1)] == rho[(2, 2)]
-                && rho[(1, 2)] == rho[(2, 1)],
+            matrix_name: "rho",
+            matrix: rho.clone(),
+            conditions: vec![
+                (entry(0, 3), Expr::zero()),
+                (entry(3, 0), Expr::zero()),
+                (entry(1, 1), entry(2, 2)),
+                (entry(1, 2), entry(2, 1)),
+            ],
         },
-        Certificate::Computation {
+        Certificate::XState {
             label: "R = ρ ρ̃ with ρ̃ = (σ_y⊗σ_y)ρ*(σ_y⊗σ_y) is X-shaped with R03 = R30 = 0"
                 .to_string(),
-            holds: x_shaped(&r) && r[(0, 3)].is_zero() && r[(3, 0)].is_zero(),
+            matrix_name: "R",
+            matrix: r.clone(),
+            conditions: vec![(re(0, 3), Expr::zero()), (re(3, 0), Expr::zero())],
         },
-        ident("R00 = p_G p_E", r[(0, 0)].clone(), p.product.clone()),
-        ident("R33 = p_G p_E", r[(3, 3)].clone(), p.product.clone()),
+        ident("R00 = p_G p_E", re(0, 0), p.product.clone()),
+        ident("R33 = p_G p_E", re(3, 3), p.product.clone()),
         ident(
             "trace of the {01, 10} block of R: R11 + R22 = 2(ρ11² + z²)",
-            &r[(1, 1)] + &r[(2, 2)],
+            &re(1, 1) + &re(2, 2),
             &k(2, 1) * &(&rho11.pow(2) + &p.z.pow(2)),
         ),
         ident(
             "determinant of the {01, 10} block of R: R11 R22 − R12 R21 = (ρ11² − z²)²",
-            &(&r[(1, 1)] * &r[(2, 2)]) - &(&r[(1, 2)] * &r[(2, 1)]),
+            &(&re(1, 1) * &re(2, 2)) - &(&re(1, 2) * &re(2, 1)),
             (&rho11.pow(2) - &p.z.pow(2)).pow(2),
         ),
         identity_in(
@@ -488,6 +590,7 @@ fn wootters(sd: &SymbolicDiamond) -> Theorem {
             lambda_lhs,
             lambda_rhs,
             lambda_names,
+            lambda_variables,
         ),
         positive(
             "ρ11 − z = p_A > 0",
@@ -508,6 +611,9 @@ fn wootters(sd: &SymbolicDiamond) -> Theorem {
              λ1 − λ2 − λ3 − λ4 = 2|z| − 2√(p_G p_E). Otherwise √(p_G p_E) ≥ ρ11 + |z| and both \
              λ1 − λ2 − λ3 − λ4 = −2ρ11 ≤ 0 and 2|z| − 2√(p_G p_E) ≤ −2ρ11 ≤ 0. In both cases \
              C(ρ_SS) = max{0, 2|z| − 2√(p_G p_E)}.",
+            Citation::Literature(
+                "the concurrence C(ρ) = max{0, λ1 − λ2 − λ3 − λ4}, λ_i the square roots of the eigenvalues of ρρ̃ in decreasing order: W. K. Wootters, Phys. Rev. Lett. 80, 2245 (1998)",
+            ),
         ),
         ident(
             "(2 z d)² = N1² with Eq. (5)'s d and N1 = |𝒜(𝒮/2 − 1)|, 𝒮 = α + σ, 𝒜 = α − σ, 𝒫 = ασ",
@@ -535,25 +641,26 @@ fn wootters(sd: &SymbolicDiamond) -> Theorem {
             .to_string(),
         paper: paper::EQ4_5,
         derived: vec![
-            ("z = ρ12".to_string(), show(&p.z)),
-            ("p_G p_E".to_string(), show(&p.product)),
-            ("d (Eq. 5)".to_string(), show(&e.d)),
-            ("N1² (Eq. 5)".to_string(), show(&e.n1_squared)),
-            ("N2² (Eq. 5)".to_string(), show(&e.n2_squared)),
+            ("z = ρ12".to_string(), show_e(&p.z)),
+            ("p_G p_E".to_string(), show_e(&p.product)),
+            ("d (Eq. 5)".to_string(), show_e(&e.d)),
+            ("N1² (Eq. 5)".to_string(), show_e(&e.n1_squared)),
+            ("N2² (Eq. 5)".to_string(), show_e(&e.n2_squared)),
         ],
         certificates,
         conclusion: "Since d > 0, 2|z| d ≥ 0 and N1 ≥ 0 have equal squares, so 2|z| = N1/d; \
             likewise 2√(p_G p_E) = N2/d (N2² ≥ 0, both sides ≥ 0). Hence C(ρ_SS) = \
             max{0, 2|z| − 2√(p_G p_E)} = max{0, (N1 − N2)/d}, which is Eq. (4), identically."
             .to_string(),
+        subject: None,
         refute: Refuter::Custom(refute_wootters),
     }
 }
 
 /// `C ≤ 2|z|`, with `2|z| < bound` certified on a domain by `bound ∓ 2z > 0`.
 fn bound_certificates(
-    z: &RatFunc,
-    bound: &RatFunc,
+    z: &Expr,
+    bound: &Expr,
     bound_text: &str,
     domain: Domain,
 ) -> Vec<Certificate> {
@@ -561,6 +668,7 @@ fn bound_certificates(
     vec![
         lemma(
             "C(ρ_SS) = max{0, 2|z| − 2√(p_G p_E)} ≤ 2|z| (theorem eq4-5-wootters; the square root is ≥ 0).",
+            Citation::Theorem("eq4-5-wootters"),
         ),
         positive(
             &format!("{bound_text} − 2z > 0"),
@@ -584,10 +692,11 @@ fn thermal_bound(sd: &SymbolicDiamond) -> Theorem {
         title: "Thermal baths: C < 1/3",
         statement: "For all β_A, β_S ≥ 0 (α, σ ≥ 1): C(ρ_SS) < 1/3.".to_string(),
         paper: paper::THERMAL_BOUND,
-        derived: vec![("2z".to_string(), show(&(&k(2, 1) * &p.z)))],
+        derived: vec![("2z".to_string(), show_e(&(&k(2, 1) * &p.z)))],
         certificates: bound_certificates(&p.z, &k(1, 3), "1/3", Domain::Thermal),
         conclusion: "Both certificates give 2|z| < 1/3 on α, σ ≥ 1, hence C ≤ 2|z| < 1/3."
             .to_string(),
+        subject: None,
         refute: Refuter::ConcurrenceAtLeast {
             bound: Rational::from((1, 3)),
             domain: Domain::Thermal,
@@ -604,7 +713,7 @@ fn population_limits(
 ) -> Vec<Certificate> {
     let mut v = vec![
         limit("z", &p.z, a.clone(), s.clone(), k(z.0, z.1)),
-        limit("p_G p_E", &p.product, a.clone(), s.clone(), RatFunc::zero()),
+        limit("p_G p_E", &p.product, a.clone(), s.clone(), Expr::zero()),
     ];
     for ((name, pop), (n, d)) in ["p_G", "p_S", "p_A", "p_E"]
         .iter()
@@ -636,6 +745,7 @@ fn thermal_supremum(sd: &SymbolicDiamond) -> Theorem {
     certificates.push(lemma(
         "C = 2 max{0, |z| − √(p_G p_E)} is a continuous function of (z, p_G p_E), so its limit is \
          2 max{0, 1/6 − 0} = 1/3 along any approach to either point.",
+        CONTINUITY,
     ));
     Theorem {
         id: "thermal-supremum",
@@ -651,6 +761,7 @@ fn thermal_supremum(sd: &SymbolicDiamond) -> Theorem {
             functions are continuous at the limit points. Together with C < 1/3 on the thermal \
             quadrant (thermal-bound), 1/3 is the supremum and is not attained."
             .to_string(),
+        subject: None,
         refute: Refuter::None,
     }
 }
@@ -662,10 +773,11 @@ fn negative_temperature_bound(sd: &SymbolicDiamond) -> Theorem {
         title: "Any temperatures, negative included: C < 1/2",
         statement: "For all real β_A, β_S (α, σ > 0): C(ρ_SS) < 1/2.".to_string(),
         paper: paper::NEGATIVE_TEMPERATURE_BOUND,
-        derived: vec![("2z".to_string(), show(&(&k(2, 1) * &p.z)))],
+        derived: vec![("2z".to_string(), show_e(&(&k(2, 1) * &p.z)))],
         certificates: bound_certificates(&p.z, &k(1, 2), "1/2", Domain::AllTemperatures),
         conclusion: "Both certificates give 2|z| < 1/2 for all α, σ > 0, hence C ≤ 2|z| < 1/2."
             .to_string(),
+        subject: None,
         refute: Refuter::ConcurrenceAtLeast {
             bound: Rational::from((1, 2)),
             domain: Domain::AllTemperatures,
@@ -692,6 +804,7 @@ fn negative_temperature_limit(sd: &SymbolicDiamond) -> Theorem {
     ));
     certificates.push(lemma(
         "C = 2 max{0, |z| − √(p_G p_E)} is continuous in (z, p_G p_E): its limit is 2 · 1/4 = 1/2.",
+        CONTINUITY,
     ));
     Theorem {
         id: "negative-temperature-limit",
@@ -706,13 +819,14 @@ fn negative_temperature_limit(sd: &SymbolicDiamond) -> Theorem {
         conclusion: "Joint limits by continuity; with C < 1/2 everywhere, 1/2 is the supremum \
             over all real β_A, β_S and is approached only at the corners (−∞, +∞) and (+∞, −∞)."
             .to_string(),
+        subject: None,
         refute: Refuter::None,
     }
 }
 
 fn balanced_baths(sd: &SymbolicDiamond) -> Theorem {
     let p = pieces(sd);
-    let on_diagonal = |f: &RatFunc| f.substitute(SIGMA, &alpha());
+    let on_diagonal = |f: &Expr| f.substitute(SIGMA, &alpha());
     Theorem {
         id: "balanced-baths-separable",
         title: "Balanced baths (β_A = β_S): C = 0",
@@ -722,28 +836,29 @@ fn balanced_baths(sd: &SymbolicDiamond) -> Theorem {
             .to_string(),
         paper: paper::BALANCED_SEPARABLE,
         derived: vec![
-            ("p_G at σ = α".to_string(), show(&on_diagonal(&p.pops[0]))),
+            ("p_G at σ = α".to_string(), show_e(&on_diagonal(&p.pops[0]))),
             (
                 "p_S = p_A at σ = α".to_string(),
-                show(&on_diagonal(&p.pops[1])),
+                show_e(&on_diagonal(&p.pops[1])),
             ),
-            ("p_E at σ = α".to_string(), show(&on_diagonal(&p.pops[3]))),
+            ("p_E at σ = α".to_string(), show_e(&on_diagonal(&p.pops[3]))),
         ],
         certificates: vec![
-            ident("z(α, σ = α) = 0", on_diagonal(&p.z), RatFunc::zero()),
+            ident("z(α, σ = α) = 0", on_diagonal(&p.z), Expr::zero()),
             ident(
                 "p_S(α, α) = p_A(α, α)",
                 on_diagonal(&p.pops[1]),
                 on_diagonal(&p.pops[2]),
             ),
-            lemma("With z = 0, C = max{0, 0 − 2√(p_G p_E)} = 0."),
-            ident_form(
+            lemma(
+                "With z = 0, C = max{0, 0 − 2√(p_G p_E)} = 0.",
+                Citation::Theorem("eq4-5-wootters"),
+            ),
+            ident(
                 "p_G + p_E − p_S − p_A on σ = α",
                 on_diagonal(&(&(&p.pops[0] + &p.pops[3]) - &(&p.pops[1] + &p.pops[2]))),
-                &(&k(2, 1)
-                    * &(&(&alpha() + &RatFunc::one()) * &(&alpha() - &RatFunc::one()).pow(2)))
+                &(&k(2, 1) * &(&(&alpha() + &Expr::one()) * &(&alpha() - &Expr::one()).pow(2)))
                     / &on_diagonal(&p.denominator),
-                "2(α + 1)(α − 1)²/D(α, α)".to_string(),
             ),
             positive(
                 "D(α, α) > 0",
@@ -757,6 +872,7 @@ fn balanced_baths(sd: &SymbolicDiamond) -> Theorem {
             either in |G⟩ or |E⟩” holds, as an equality at infinite temperature (all four \
             populations are 1/4 at β_A = β_S = 0)."
             .to_string(),
+        subject: None,
         refute: Refuter::Custom(|sd| {
             search_points(
                 sd,
@@ -776,7 +892,7 @@ fn negative_quadrant(sd: &SymbolicDiamond) -> Theorem {
         statement: "For all β_A, β_S ≤ 0 (0 < α, σ ≤ 1): p_G p_E ≥ z², hence C(ρ_SS) = 0."
             .to_string(),
         paper: paper::NEGATIVE_QUADRANT_SEPARABLE,
-        derived: vec![("p_G p_E − z²".to_string(), show(&gap))],
+        derived: vec![("p_G p_E − z²".to_string(), show_e(&gap))],
         certificates: vec![
             positive(
                 "p_G p_E − z² ≥ 0 on β_A, β_S ≤ 0",
@@ -784,7 +900,10 @@ fn negative_quadrant(sd: &SymbolicDiamond) -> Theorem {
                 Domain::NegativeQuadrant,
                 false,
             ),
-            lemma("|z| ≤ √(p_G p_E) gives C = 2 max{0, |z| − √(p_G p_E)} = 0."),
+            lemma(
+                "|z| ≤ √(p_G p_E) gives C = 2 max{0, |z| − √(p_G p_E)} = 0.",
+                Citation::Theorem("eq4-5-wootters"),
+            ),
             positive(
                 "p_E − p_G ≥ 0 on β_A, β_S ≤ 0",
                 &p.pops[3] - &p.pops[0],
@@ -807,6 +926,7 @@ fn negative_quadrant(sd: &SymbolicDiamond) -> Theorem {
         conclusion: "C = 0 on the closed quadrant β_A, β_S ≤ 0, where the separable |E⟩ is the \
             most populated state (the paper's explanation)."
             .to_string(),
+        subject: None,
         refute: Refuter::Custom(|sd| {
             search_points(
                 sd,
@@ -817,7 +937,7 @@ fn negative_quadrant(sd: &SymbolicDiamond) -> Theorem {
     }
 }
 
-fn heat_current_factor(p: &Pieces) -> RatFunc {
+fn heat_current_factor(p: &Pieces) -> Expr {
     // W = 4(σ + α)/D, so that Q̇_A = (σ − α) W.
     &(&k(4, 1) * &(&sigma() + &alpha())) / &p.denominator
 }
@@ -836,28 +956,25 @@ fn heat_currents(sd: &SymbolicDiamond) -> Theorem {
         derived: vec![
             ("Q̇_A".to_string(), show(&sd.heat_current_a)),
             ("Q̇_S".to_string(), show(&sd.heat_current_s)),
-            ("D".to_string(), show(&p.denominator)),
+            ("D".to_string(), show_e(&p.denominator)),
         ],
         certificates: vec![
             ident(
                 "Q̇_A + Q̇_S = 0",
-                &sd.heat_current_a + &sd.heat_current_s,
-                RatFunc::zero(),
+                &heat_current(sd, "Q_A") + &heat_current(sd, "Q_S"),
+                Expr::zero(),
             ),
-            ident_form(
+            ident(
                 "Q̇_A = (σ − α) · 4(σ + α)/D",
-                sd.heat_current_a.clone(),
+                heat_current(sd, "Q_A"),
                 &(&sigma() - &alpha()) * &w,
-                format!(
-                    "4(σ − α)(σ + α)/({})",
-                    p.denominator.numer().display(&NAMES)
-                ),
             ),
             positive("4(σ + α)/D > 0", w, Domain::AllTemperatures, true),
         ],
         conclusion: "The factorisation is checked by expansion and its second factor is positive, \
             so sign Q̇_A = sign(σ − α)."
             .to_string(),
+        subject: None,
         refute: Refuter::Custom(|sd| {
             search_points(
                 sd,
@@ -884,27 +1001,31 @@ fn entropy_production(sd: &SymbolicDiamond) -> Theorem {
         paper: paper::SECOND_LAW,
         derived: vec![("Q̇_A".to_string(), show(&sd.heat_current_a))],
         certificates: vec![
-            ident("Q̇_S = −Q̇_A", sd.heat_current_s.clone(), -&sd.heat_current_a),
-            ident_form(
+            ident(
+                "Q̇_S = −Q̇_A",
+                heat_current(sd, "Q_S"),
+                -&heat_current(sd, "Q_A"),
+            ),
+            ident(
                 "Q̇_A = (σ − α) · 4(σ + α)/D",
-                sd.heat_current_a.clone(),
+                heat_current(sd, "Q_A"),
                 &(&sigma() - &alpha()) * &w,
-                format!(
-                    "4(σ − α)(σ + α)/({})",
-                    p.denominator.numer().display(&NAMES)
-                ),
             ),
             positive("4(σ + α)/D > 0", w, Domain::AllTemperatures, true),
             lemma(
                 "ln is strictly increasing on (0, ∞). With β_A = ln α and β_S = ln σ, β_S − β_A = \
                  ln σ − ln α has the sign of σ − α, so (β_S − β_A)(σ − α) > 0 for σ ≠ α and = 0 for \
                  σ = α.",
+                Citation::Literature(
+                    "the logarithm is the strictly increasing inverse of exp on (0, ∞): W. Rudin, Principles of Mathematical Analysis, 3rd ed. (1976), ch. 8",
+                ),
             ),
         ],
         conclusion: "By the first identity Ṡ_irr = −β_A Q̇_A + β_S Q̇_A = (β_S − β_A) Q̇_A = \
             (β_S − β_A)(σ − α) · 4(σ + α)/D: a product of a factor ≥ 0 (the lemma, = 0 only for \
             β_A = β_S) and a factor > 0. Hence Ṡ_irr ≥ 0 with equality exactly on β_A = β_S."
             .to_string(),
+        subject: None,
         refute: Refuter::Custom(|sd| {
             // sign(β_S − β_A) = sign(σ − α): a violation is (σ − α) Q̇_A < 0.
             search_points(
@@ -922,7 +1043,7 @@ fn entropy_production(sd: &SymbolicDiamond) -> Theorem {
 
 fn cavity_threshold(sd: &SymbolicDiamond) -> Theorem {
     let p = pieces(sd);
-    let bound = &RatFunc::one() / &(&k(2, 1) + &alpha());
+    let bound = &Expr::one() / &(&k(2, 1) + &alpha());
     let mut certificates = bound_certificates(&p.z, &bound, "1/(2 + α)", Domain::CavityHalfPlane);
     certificates.push(limit(
         "z",
@@ -936,21 +1057,24 @@ fn cavity_threshold(sd: &SymbolicDiamond) -> Theorem {
         &p.product,
         Approach::Free,
         Approach::Infinity,
-        RatFunc::zero(),
+        Expr::zero(),
     ));
     certificates.push(lemma(
         "By continuity of C in (z, p_G p_E): C → 2 max{0, 1/(2(2 + α)) − 0} = 1/(2 + α) as β_S → +∞ at fixed β_A.",
+        CONTINUITY,
     ));
-    certificates.push(ident_form(
+    certificates.push(ident(
         "1/(2 + α) − 1/3 = (1 − α)/(3(2 + α))",
         &bound - &k(1, 3),
-        &(&RatFunc::one() - &alpha()) / &(&k(3, 1) * &(&k(2, 1) + &alpha())),
-        "(1 − α)/(3(2 + α))".to_string(),
+        &(&Expr::one() - &alpha()) / &(&k(3, 1) * &(&k(2, 1) + &alpha())),
     ));
     certificates.push(lemma(
         "Eq. (9): Γ⁺ = p/2, Γ_A⁻ = γ/2, Γ_S⁻ = Γ + γ/2 give α = Γ_A⁻/Γ⁺ = γ/p and σ = (γ + 2Γ)/p = \
          α + 2Γ/p ≥ α, so the cavity model lives in the half-plane β_S ≥ β_A, and β_A = ln(γ/p) < 0 \
          ⇔ p > γ.",
+        Citation::Literature(
+            "the effective rates of Eq. (9) in Tacchino et al., PRL 120, 063604 (2018), with Eq. (3)'s β = ln(Γ⁻/Γ⁺) and the monotonicity of ln",
+        ),
     ));
     Theorem {
         id: "cavity-threshold",
@@ -961,7 +1085,7 @@ fn cavity_threshold(sd: &SymbolicDiamond) -> Theorem {
             Eq. (9) (β_A = ln(γ/p)) if and only if p > γ."
             .to_string(),
         paper: paper::BEYOND_THERMAL,
-        derived: vec![("2z".to_string(), show(&(&k(2, 1) * &p.z)))],
+        derived: vec![("2z".to_string(), show_e(&(&k(2, 1) * &p.z)))],
         certificates,
         conclusion:
             "On σ ≥ α > 0, C ≤ 2|z| < 1/(2 + α), and the bound is the limit β_S → +∞, so it is \
@@ -970,6 +1094,7 @@ fn cavity_threshold(sd: &SymbolicDiamond) -> Theorem {
             The ideal cavity case γ = 0 of Fig. 2(b) is α = 0, σ = 2Γ/p: C → 1/2 as p/Γ → 0, the \
             corner (−∞, +∞) of negative-temperature-limit."
                 .to_string(),
+        subject: None,
         refute: Refuter::Custom(|sd| {
             search_points(
                 sd,
@@ -985,30 +1110,31 @@ fn cavity_threshold(sd: &SymbolicDiamond) -> Theorem {
 
 /// An identity certificate with its own variable names (e.g. `λ, r, w` for the eigenvalues of
 /// Wootters' `ρρ̃` above Eq. 4).
+/// `variables` are their names in the certificate grammar (e.g. `lam, r, w`).
 pub fn identity_in(
     label: &str,
-    lhs: RatFunc,
-    rhs: RatFunc,
+    lhs: Expr,
+    rhs: Expr,
     names: [&'static str; MAX_VARS],
+    variables: [&'static str; MAX_VARS],
 ) -> Certificate {
     Certificate::Identity {
         label: label.to_string(),
         lhs,
         rhs,
-        rhs_form: String::new(),
         names,
+        variables,
     }
 }
 
-/// An identity in `(α, σ)` whose right side is shown in the form the proof built it.
-fn ident_form(label: &str, lhs: RatFunc, rhs: RatFunc, rhs_form: String) -> Certificate {
-    Certificate::Identity {
-        label: label.to_string(),
-        lhs,
-        rhs,
-        rhs_form,
-        names: NAMES,
-    }
+/// `Q̇_A` or `Q̇_S` of the derivation (text below Eq. 6) under its vocabulary name.
+fn heat_current(sd: &SymbolicDiamond, name: &str) -> Expr {
+    let value = if name == "Q_A" {
+        &sd.heat_current_a
+    } else {
+        &sd.heat_current_s
+    };
+    Expr::model(name, value.clone())
 }
 
 /// A bound `C < bound` on Eq. (4)'s concurrence over `domain`, built like thermal-bound; used
@@ -1046,6 +1172,7 @@ fn jordan_wigner_reading(_: &SymbolicDiamond) -> Theorem {
             thermal baths already give C → 1/2; the closed form of Eq. (4)–(5), the 1/3 thermal \
             limit and the entropy production of Eq. (6) all need commuting qubit operators."
             .to_string(),
+        subject: None,
         refute: Refuter::None,
     };
     let jw = match derive_steady_state(LadderConvention::JordanWigner) {
@@ -1067,26 +1194,16 @@ fn jordan_wigner_reading(_: &SymbolicDiamond) -> Theorem {
         .derived
         .push(("Q̇_S".to_string(), show(&jw.heat_current_s)));
     let mut certificates = uniqueness_certificates(&jw);
-    certificates.push(ident("Q̇_A = 0", jw.heat_current_a.clone(), RatFunc::zero()));
-    certificates.push(ident("Q̇_S = 0", jw.heat_current_s.clone(), RatFunc::zero()));
+    certificates.push(ident("Q̇_A = 0", heat_current(&jw, "Q_A"), Expr::zero()));
+    certificates.push(ident("Q̇_S = 0", heat_current(&jw, "Q_S"), Expr::zero()));
     let e = eq5();
     let mismatch = &(&(&k(2, 1) * &p.z) * &e.d).pow(2) - &e.n1_squared;
-    let point = [
-        Rational::from(1),
-        Rational::from(4),
-        Rational::new(),
-        Rational::new(),
-    ];
-    let at_point = mismatch.eval(&point);
-    certificates.push(Certificate::Computation {
-        label: format!(
-            "(2 z_JW d)² − N1² (Eq. 5) is not identically zero: it equals {} at α = 1, σ = 4, so \
-             2|z_JW| ≠ N1/d and Eq. (4) is not the concurrence of ρ_JW",
-            at_point
-                .as_ref()
-                .map_or("undefined".to_string(), ToString::to_string)
-        ),
-        holds: at_point.is_some_and(|v| v != 0),
+    certificates.push(Certificate::Evaluation {
+        label: "(2 z_JW d)² − N1² (Eq. 5) is not identically zero (it is non-zero at α = 1, \
+                σ = 4), so 2|z_JW| ≠ N1/d and Eq. (4) is not the concurrence of ρ_JW"
+            .to_string(),
+        function: mismatch,
+        point: [Rational::from(1), Rational::from(4)],
     });
     let one = Approach::To(Rational::from(1));
     certificates.push(limit(
@@ -1101,20 +1218,35 @@ fn jordan_wigner_reading(_: &SymbolicDiamond) -> Theorem {
         &p.product,
         one,
         Approach::Infinity,
-        RatFunc::zero(),
+        Expr::zero(),
     ));
-    certificates.push(Certificate::Computation {
-        label: "ρ_JW is X-shaped with ⟨00|ρ|11⟩ = 0 and ρ11 = ρ22, so the X-state formula of \
-                eq4-5-wootters applies: C(ρ_JW) = 2 max{0, |z_JW| − √(p_G p_E)}"
+    let entry = |i, j| rho_entry(&jw, i, j);
+    // r = ρ11 ≥ w = |z| ≥ 0, as the X-state formula of eq4-5-wootters needs.
+    for (label, f) in [
+        ("ρ11 − z_JW = p_A > 0", &p.rho11 - &p.z),
+        ("ρ11 + z_JW = p_S > 0", &p.rho11 + &p.z),
+    ] {
+        certificates.push(positive(label, f, Domain::AllTemperatures, true));
+    }
+    certificates.push(Certificate::XState {
+        label: "ρ_JW is X-shaped with ⟨00|ρ|11⟩ = 0, ρ11 = ρ22 and ρ12 = ρ21, so the X-state \
+                formula of eq4-5-wootters applies: C(ρ_JW) = 2 max{0, |z_JW| − √(p_G p_E)}"
             .to_string(),
-        holds: (0..4).all(|i| (0..4).all(|j| i == j || i + j == 3 || jw.rho[(i, j)].is_zero()))
-            && jw.rho[(0, 3)].is_zero()
-            && jw.rho[(1, 1)] == jw.rho[(2, 2)],
+        matrix_name: "rho",
+        matrix: jw.rho.clone(),
+        conditions: vec![
+            (entry(0, 3), Expr::zero()),
+            (entry(3, 0), Expr::zero()),
+            (entry(1, 1), entry(2, 2)),
+            (entry(1, 2), entry(2, 1)),
+        ],
     });
     certificates.push(lemma(
         "By continuity, C(ρ_JW) → 2 max{0, 1/4 − 0} = 1/2 as (β_A, β_S) → (0, +∞), a limit taken \
          inside the thermal quadrant β_A, β_S ≥ 0.",
+        CONTINUITY,
     ));
     theorem.certificates = certificates;
+    theorem.subject = Some(Subject::new(LadderConvention::JordanWigner, jw));
     theorem
 }

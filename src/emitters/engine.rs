@@ -1,0 +1,203 @@
+//! Solving the N-emitter model at one point: the photon cutoff (fixed, or grown until every
+//! reported observable has converged), a cache of reduced solvers shared across threads, and
+//! the full-versus-effective pair (Eq. 7–9 with N emitters).
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use faer::Par;
+
+use super::EmitterError;
+use super::params::{EmitterParams, Model};
+use super::solve::{EmitterSolver, NumericState};
+use crate::cavity::engine::{
+    CONCURRENCE_TOLERANCE, Cutoff, CutoffReport, TOP_POPULATION_TOLERANCE, search_cutoff,
+};
+use crate::cavity::{MAX_CUTOFF, MIN_CUTOFF};
+
+/// A solved point: the full model (Eq. 7–8, N emitters), how its cutoff was chosen, and the
+/// effective model (Eq. 9 generalised).
+#[derive(Clone, Debug)]
+pub struct EmitterPoint {
+    /// The parameters.
+    pub params: EmitterParams,
+    /// Steady state of the full model.
+    pub full: NumericState,
+    /// How the photon cutoff of [`Self::full`] was chosen.
+    pub cutoff: CutoffReport,
+    /// Steady state of the effective model.
+    pub effective: NumericState,
+}
+
+/// The steady state of one model with its cutoff report (the effective model has none).
+pub type EmitterSteadyState = (NumericState, CutoffReport);
+
+type Key = (Model, usize, usize);
+type Slot = Arc<OnceLock<Result<Arc<EmitterSolver>, EmitterError>>>;
+
+/// Reduced solvers per (model, N, cutoff), built on first use and shared between threads.
+#[derive(Debug)]
+pub struct EmitterEngine {
+    solvers: Mutex<HashMap<Key, Slot>>,
+    par: Par,
+}
+
+impl Default for EmitterEngine {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The largest change between two cutoffs of the quantities `steadyent emitters` prints:
+/// pair concurrence, excited population and `(ΔJ)²/N` (absolute), `⟨a†a⟩` and `⟨a†²a²⟩`
+/// relative to `max(1, ·)` (so `g²(0)` is converged wherever it is printed, see
+/// [`crate::emitters::report::G2_MIN_PAIR_MOMENT`], and a lasing cavity with many photons is
+/// judged on its relative accuracy).
+pub fn observable_change(a: &NumericState, b: &NumericState) -> f64 {
+    let relative = |u: f64, v: f64| (u - v).abs() / u.abs().max(1.0);
+    let (x, y) = (&a.observables, &b.observables);
+    let n = x.emitters as f64;
+    let mut change = [
+        (x.excited_population - y.excited_population).abs(),
+        relative(x.mean_photon_number, y.mean_photon_number),
+        relative(x.photon_pair_moment, y.photon_pair_moment),
+        (x.spin_variance_sum - y.spin_variance_sum).abs() / n,
+    ]
+    .into_iter()
+    .fold(0.0, f64::max);
+    if let (Some(c), Some(d)) = (x.pair_concurrence(), y.pair_concurrence()) {
+        change = change.max((c - d).abs());
+    }
+    change
+}
+
+impl EmitterEngine {
+    /// An engine with no solver built yet whose sparse LUs use every core (for one point).
+    pub fn new() -> Self {
+        EmitterEngine {
+            solvers: Mutex::default(),
+            par: Par::rayon(0),
+        }
+    }
+
+    /// An engine whose LUs run on one thread: for sweeps and searches that solve many points
+    /// in parallel (nested parallelism only adds synchronisation).
+    pub fn sequential() -> Self {
+        EmitterEngine {
+            solvers: Mutex::default(),
+            par: Par::Seq,
+        }
+    }
+
+    /// The solver of `model` for `emitters` emitters and `cutoff` Fock states, built on first
+    /// use.
+    ///
+    /// # Errors
+    /// [`EmitterError::CutoffOutOfRange`]; [`EmitterError::TooLarge`].
+    pub fn solver(
+        &self,
+        model: Model,
+        emitters: usize,
+        cutoff: usize,
+    ) -> Result<Arc<EmitterSolver>, EmitterError> {
+        let cutoff = match model {
+            Model::Full => {
+                check_cutoff(cutoff)?;
+                cutoff
+            }
+            Model::Effective => 1,
+        };
+        let slot = {
+            let mut map = self.solvers.lock().unwrap_or_else(|e| e.into_inner());
+            map.entry((model, emitters, cutoff)).or_default().clone()
+        };
+        slot.get_or_init(|| EmitterSolver::new(model, emitters, cutoff).map(Arc::new))
+            .clone()
+    }
+
+    /// The steady state of the full model (Eq. 7–8, N emitters) with the cutoff chosen as
+    /// `cutoff` says. With [`Cutoff::Auto`] the search of [`search_cutoff`] stops when every
+    /// printed observable changes by at most [`CONCURRENCE_TOLERANCE`] between consecutive
+    /// cutoffs ([`observable_change`]) and the top Fock level holds at most
+    /// [`TOP_POPULATION_TOLERANCE`].
+    ///
+    /// # Errors
+    /// [`EmitterError::CutoffNotConverged`] when the cap is reached first; the solver's errors.
+    pub fn solve_full(
+        &self,
+        params: &EmitterParams,
+        cutoff: Cutoff,
+    ) -> Result<EmitterSteadyState, EmitterError> {
+        let solve = |n: usize| {
+            self.solver(Model::Full, params.emitters(), n)?
+                .solve(params, self.par)
+        };
+        let top = |s: &NumericState| {
+            *s.observables
+                .photon_distribution
+                .last()
+                .expect("a cutoff has at least two Fock states")
+        };
+        search_cutoff(
+            cutoff,
+            solve,
+            observable_change,
+            top,
+            |tried, change, top_population| EmitterError::CutoffNotConverged {
+                tried,
+                change,
+                change_tolerance: CONCURRENCE_TOLERANCE,
+                top_population,
+                population_tolerance: TOP_POPULATION_TOLERANCE,
+            },
+            |cutoff| EmitterError::CutoffOutOfRange {
+                cutoff,
+                min: MIN_CUTOFF,
+                max: MAX_CUTOFF,
+            },
+        )
+    }
+
+    /// The steady state of the effective model (Eq. 9 generalised).
+    ///
+    /// # Errors
+    /// The solver's errors.
+    pub fn solve_effective(&self, params: &EmitterParams) -> Result<NumericState, EmitterError> {
+        self.solver(Model::Effective, params.emitters(), 1)?
+            .solve(params, self.par)
+    }
+
+    /// Both models at one point.
+    ///
+    /// # Errors
+    /// As [`Self::solve_full`] and [`Self::solve_effective`].
+    pub fn solve_point(
+        &self,
+        params: &EmitterParams,
+        cutoff: Cutoff,
+    ) -> Result<EmitterPoint, EmitterError> {
+        let (full, report) = self.solve_full(params, cutoff)?;
+        Ok(EmitterPoint {
+            params: *params,
+            full,
+            cutoff: report,
+            effective: self.solve_effective(params)?,
+        })
+    }
+}
+
+/// Checks a fixed photon cutoff against `MIN_CUTOFF..=MAX_CUTOFF`.
+///
+/// # Errors
+/// [`EmitterError::CutoffOutOfRange`].
+pub fn check_cutoff(cutoff: usize) -> Result<(), EmitterError> {
+    if (MIN_CUTOFF..=MAX_CUTOFF).contains(&cutoff) {
+        Ok(())
+    } else {
+        Err(EmitterError::CutoffOutOfRange {
+            cutoff,
+            min: MIN_CUTOFF,
+            max: MAX_CUTOFF,
+        })
+    }
+}
