@@ -281,3 +281,50 @@ fn extreme_beta_is_certified() {
     assert_eq!(v["concurrence"], "0.5000000000");
     assert_eq!(v["entropy_production"], "4000000.000");
 }
+
+/// Bounded input: an endless file (`/dev/zero`), a 10 MB line, an endless stream of blank
+/// lines and a huge bad value are each rejected with exit 2 within a second, by one error line
+/// under 300 bytes that quotes at most a short prefix of the value.
+#[test]
+fn reference_points_input_is_bounded() {
+    let dir = std::env::temp_dir().join(format!("steadyent-bounded-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let long_line = dir.join("long-line.csv");
+    std::fs::write(&long_line, "1".repeat(10 << 20)).unwrap();
+    let blank = dir.join("blank-lines.csv");
+    std::fs::write(&blank, "\n".repeat((16 << 20) + 1)).unwrap();
+    let huge_value = dir.join("huge-value.csv");
+    std::fs::write(
+        &huge_value,
+        format!("beta_a,beta_s\n1,{}x\n", "7".repeat(3000)),
+    )
+    .unwrap();
+    let cases = [
+        ("/dev/zero", "line 1 is longer than 4096 bytes"),
+        (
+            long_line.to_str().unwrap(),
+            "line 1 is longer than 4096 bytes",
+        ),
+        (blank.to_str().unwrap(), "more than 16777216 bytes of input"),
+        (
+            huge_value.to_str().unwrap(),
+            "line 2: '77777777777777777777777777777777… (3001 bytes)'",
+        ),
+    ];
+    for (path, message) in cases {
+        let start = std::time::Instant::now();
+        let (code, stdout, stderr) = run(&["reference", "--points", path]);
+        let seconds = start.elapsed().as_secs_f64();
+        assert_eq!(code, 2, "{path}: {stderr}");
+        assert!(stdout.is_empty());
+        assert!(seconds < 1.0, "{path}: {seconds} s");
+        assert_eq!(stderr.lines().count(), 1, "{path}: {stderr}");
+        assert!(
+            stderr.len() < 300,
+            "{path}: {} bytes: {stderr}",
+            stderr.len()
+        );
+        assert!(stderr.contains(message), "{path}: {stderr}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -24,7 +24,8 @@ pub enum TableFormat {
 #[derive(Debug, Args)]
 #[command(group = clap::ArgGroup::new("input").args(["points", "beta_a_grid"]).required(true))]
 pub struct ReferenceArgs {
-    /// CSV file of `beta_a,beta_s` rows (exact decimals, inf, -inf); `-` reads stdin.
+    /// CSV file of `beta_a,beta_s` rows (exact decimals, inf, -inf); `-` reads stdin. Read as a
+    /// stream, bounded: at most 100000 rows, lines of at most 4096 bytes, 16 MiB in all.
     #[arg(long, value_name = "FILE", conflicts_with_all = ["beta_a_grid", "beta_s_grid"])]
     pub points: Option<String>,
     /// Grid of β_A values FROM:TO:COUNT (exact, equally spaced), e.g. -4:4:9.
