@@ -47,4 +47,5 @@ pub mod poly;
 pub mod proofs;
 pub mod reference;
 pub mod ring;
+pub mod schema;
 pub mod steady_state;

@@ -7,7 +7,7 @@ use thiserror::Error;
 
 use std::io::BufRead;
 
-use crate::decimal::{ExtendedRational, ParseNumberError, exact_decimal, excerpt, parse_extended};
+use crate::decimal::{ExtendedRational, ParseNumberError, excerpt, parse_extended};
 use crate::diamond::{CertifiedDiamond, DiamondError, DiamondSystem, MAX_ABS_BETA, beta_in_range};
 
 /// Most points one run accepts (about 10 s of work at 50 digits on two cores).
@@ -77,17 +77,6 @@ pub struct Point {
     pub beta_a: ExtendedRational,
     /// `β_S`.
     pub beta_s: ExtendedRational,
-}
-
-impl Point {
-    /// `β` as exact text: a terminating decimal, `p/q`, `inf` or `-inf`.
-    pub fn text(beta: &ExtendedRational) -> String {
-        match beta {
-            ExtendedRational::Finite(q) => exact_decimal(q),
-            ExtendedRational::PosInfinity => "inf".into(),
-            ExtendedRational::NegInfinity => "-inf".into(),
-        }
-    }
 }
 
 /// Reads a points file: rows `beta_a,beta_s` (exact decimals, `inf`, `-inf`). A UTF-8 byte
