@@ -28,8 +28,8 @@ ap.add_argument('--scaling', action='store_true', help='also time cutoffs 6, 10,
 ap.add_argument('--scaling-qutip-points', type=int, default=10,
                 help='QuTiP κ points per pump in the scaling table (it is slow)')
 ap.add_argument('--steadyent', default=os.path.join(ROOT, 'target', 'release', 'steadyent'))
-ap.add_argument('--qutip-script',
-                default=os.path.join(ROOT, '..', 'shared', 'bench', 'qutip_fig2.py'))
+ap.add_argument('--qutip-script', default=os.path.join(ROOT, 'bench', 'qutip_fig2.py'),
+                help='the QuTiP baseline (default: bench/qutip_fig2.py of this repository)')
 args = ap.parse_args()
 
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Independent QuTiP 5 steady state of the two-emitter Tavis-Cummings model (Eq. 7-8) at one
-parameter point, rotating frame, units g = 1 (same construction as ../shared/bench/qutip_fig2.py).
+parameter point, rotating frame, units g = 1 (same construction as bench/qutip_fig2.py).
 
 usage: qutip_point.py --kappa K --pump P --gamma G [--g 1] [--cutoff 20]
 prints: cutoff,concurrence,top_fock_population

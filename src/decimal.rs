@@ -69,6 +69,18 @@ pub enum ExtendedRational {
     NegInfinity,
 }
 
+impl std::fmt::Display for ExtendedRational {
+    /// The exact text of an input: its terminating decimal expansion, `p/q` otherwise, `inf`,
+    /// `-inf` (the form every command prints a `β` in).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ExtendedRational::Finite(q) => f.write_str(&exact_decimal(q)),
+            ExtendedRational::PosInfinity => f.write_str("inf"),
+            ExtendedRational::NegInfinity => f.write_str("-inf"),
+        }
+    }
+}
+
 const DECIMAL_FORM: &str =
     "an exact decimal number such as -2, 3.5 or 1.25e-3 (or inf / -inf where allowed)";
 const RATIONAL_FORM: &str = "an exact rational such as 3/4, 0.125 or 2e-3";

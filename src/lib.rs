@@ -49,4 +49,5 @@ pub mod poly;
 pub mod proofs;
 pub mod reference;
 pub mod ring;
+pub mod schema;
 pub mod steady_state;

@@ -20,6 +20,16 @@ pub enum LadderConvention {
     JordanWigner,
 }
 
+impl LadderConvention {
+    /// The name printed by every command (`--convention` values, JSON `convention`).
+    pub fn name(self) -> &'static str {
+        match self {
+            LadderConvention::CommutingQubits => "commuting",
+            LadderConvention::JordanWigner => "jordan-wigner",
+        }
+    }
+}
+
 /// The `n × n` identity.
 pub fn identity<T: Ring>(n: usize) -> DMatrix<T> {
     DMatrix::from_fn(n, n, |i, j| if i == j { T::one() } else { T::zero() })

@@ -5,9 +5,9 @@ use rayon::prelude::*;
 use rug::Rational;
 use thiserror::Error;
 
-use std::io::{BufRead, Read};
+use std::io::BufRead;
 
-use crate::decimal::{ExtendedRational, ParseNumberError, exact_decimal, excerpt, parse_extended};
+use crate::decimal::{ExtendedRational, ParseNumberError, excerpt, parse_extended};
 use crate::diamond::{CertifiedDiamond, DiamondError, DiamondSystem, MAX_ABS_BETA, beta_in_range};
 
 /// Most points one run accepts (about 10 s of work at 50 digits on two cores).
@@ -79,17 +79,6 @@ pub struct Point {
     pub beta_s: ExtendedRational,
 }
 
-impl Point {
-    /// `β` as exact text: a terminating decimal, `p/q`, `inf` or `-inf`.
-    pub fn text(beta: &ExtendedRational) -> String {
-        match beta {
-            ExtendedRational::Finite(q) => exact_decimal(q),
-            ExtendedRational::PosInfinity => "inf".into(),
-            ExtendedRational::NegInfinity => "-inf".into(),
-        }
-    }
-}
-
 /// Reads a points file: rows `beta_a,beta_s` (exact decimals, `inf`, `-inf`). A UTF-8 byte
 /// order mark, CRLF line ends, blank lines, `#` comments and a `beta_a,beta_s` header are
 /// accepted; anything else is an error naming the line.
@@ -107,32 +96,12 @@ pub fn parse_points(text: &str) -> Result<Vec<Point>, PointsError> {
 /// # Errors
 /// As [`parse_points`], plus [`PointsError::LineTooLong`], [`PointsError::NotText`],
 /// [`PointsError::TooLarge`] and [`PointsError::Read`].
-pub fn read_points(reader: impl BufRead) -> Result<Vec<Point>, PointsError> {
-    let mut input = reader.take(MAX_INPUT_BYTES + 1);
+pub fn read_points(mut reader: impl BufRead) -> Result<Vec<Point>, PointsError> {
     let mut points = Vec::new();
-    let mut raw = Vec::with_capacity(128);
-    let mut line = 0;
-    loop {
-        raw.clear();
-        line += 1;
-        let read = (&mut input)
-            .take(MAX_LINE_BYTES as u64 + 1)
-            .read_until(b'\n', &mut raw)
-            .map_err(|e| PointsError::Read(e.to_string()))?;
-        if read == 0 {
-            if input.limit() == 0 {
-                return Err(PointsError::TooLarge);
-            }
-            break;
-        }
-        let complete = raw.last() == Some(&b'\n');
-        if !complete && raw.len() > MAX_LINE_BYTES {
-            return Err(PointsError::LineTooLong { line });
-        }
-        if !complete && input.limit() == 0 {
-            return Err(PointsError::TooLarge);
-        }
-        let text = std::str::from_utf8(&raw).map_err(|_| PointsError::NotText { line })?;
+    let mut raw: Vec<u8> = Vec::with_capacity(128);
+    let (mut line, mut total) = (1, 0u64);
+    let row = |raw: &[u8], line: usize, points: &mut Vec<Point>| {
+        let text = std::str::from_utf8(raw).map_err(|_| PointsError::NotText { line })?;
         let text = if line == 1 {
             text.strip_prefix('\u{feff}').unwrap_or(text)
         } else {
@@ -143,6 +112,50 @@ pub fn read_points(reader: impl BufRead) -> Result<Vec<Point>, PointsError> {
                 return Err(PointsError::TooMany);
             }
             points.push(point);
+        }
+        Ok(())
+    };
+    loop {
+        let buffer = reader
+            .fill_buf()
+            .map_err(|e| PointsError::Read(e.to_string()))?;
+        if buffer.is_empty() {
+            if !raw.is_empty() {
+                row(&raw, line, &mut points)?;
+            }
+            break;
+        }
+        if raw.is_empty() {
+            // A run of blank lines is skipped in one step (an endless stream of them, too).
+            let blanks = buffer.iter().take_while(|&&b| b == b'\n').count();
+            if blanks > 0 {
+                reader.consume(blanks);
+                line += blanks;
+                total += blanks as u64;
+                if total > MAX_INPUT_BYTES {
+                    return Err(PointsError::TooLarge);
+                }
+                continue;
+            }
+        }
+        let (taken, ends_line) = match buffer.iter().position(|&b| b == b'\n') {
+            Some(k) => (k, true),
+            None => (buffer.len(), false),
+        };
+        if raw.len() + taken > MAX_LINE_BYTES {
+            return Err(PointsError::LineTooLong { line });
+        }
+        raw.extend_from_slice(&buffer[..taken]);
+        let consumed = taken + usize::from(ends_line);
+        reader.consume(consumed);
+        total += consumed as u64;
+        if total > MAX_INPUT_BYTES {
+            return Err(PointsError::TooLarge);
+        }
+        if ends_line {
+            row(&raw, line, &mut points)?;
+            raw.clear();
+            line += 1;
         }
     }
     if points.is_empty() {

@@ -366,7 +366,7 @@ fn cli_cavity_json_has_the_documented_keys() {
         .success();
     let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
     for key in [
-        "concurrence_full",
+        "concurrence",
         "concurrence_effective",
         "cutoff",
         "residual",
@@ -375,8 +375,11 @@ fn cli_cavity_json_has_the_documented_keys() {
     ] {
         assert!(json.get(key).is_some(), "missing {key}");
     }
-    let c = json["concurrence_full"].as_f64().unwrap();
-    assert!((c - QUTIP_REFERENCE[0].3).abs() <= 1e-12);
+    // Automatic cutoff: printed to 10 decimals (its tolerance is 1e-10), so within half a unit
+    // of the last place plus the solve's 1e-12 of the reference.
+    let c = json["concurrence"].as_f64().unwrap();
+    assert!((c - QUTIP_REFERENCE[0].3).abs() <= 0.5e-10 + 1e-12);
+    assert!(json["accuracy"].as_str().unwrap().contains("10 decimals"));
     assert_eq!(json["cutoff_mode"], "auto");
     assert!(json["cutoff"].as_u64().unwrap() >= 3);
 }
@@ -457,16 +460,26 @@ fn cli_sweep_csv_and_json() {
         .success();
     let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     let mut lines = text.lines();
-    assert_eq!(
-        lines.next(),
-        Some("pump,kappa,concurrence,concurrence_effective")
-    );
-    let rows: Vec<Vec<f64>> = lines
-        .map(|l| l.split(',').map(|x| x.parse().unwrap()).collect())
-        .collect();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let column = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
     assert_eq!(rows.len(), 5);
-    assert_eq!(rows[0][..2], [2e-4, 0.01]);
-    assert_eq!(rows[4][1], 1000.0);
+    let value = |row: usize, name: &str| rows[row][column(name)].parse::<f64>().unwrap();
+    assert_eq!((value(0, "pump"), value(0, "kappa")), (2e-4, 0.01));
+    assert_eq!(value(4, "kappa"), 1000.0);
+    // The same point through `cavity`: the same fields and values (fixed cutoff: 12 decimals).
+    let point = steadyent()
+        .args([
+            "cavity", "--kappa", "1000", "--pump", "2e-4", "--gamma", "0", "--cutoff", "6",
+            "--format", "json",
+        ])
+        .assert()
+        .success();
+    let point: serde_json::Value = serde_json::from_slice(&point.get_output().stdout).unwrap();
+    for name in ["concurrence", "concurrence_effective", "residual", "beta_s"] {
+        assert_eq!(point[name].as_f64().unwrap(), value(4, name), "{name}");
+    }
+    assert_eq!(rows[4][column("concurrence")], "0.301486009407");
     let out = steadyent()
         .args(["sweep", "fig2c", "--points", "4", "--format", "json"])
         .assert()

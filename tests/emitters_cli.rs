@@ -43,7 +43,7 @@ fn json_names_and_two_emitter_agreement() {
         "cavity", "--kappa", "2.34", "--pump", "5e-3", "--gamma", "1e-3", "--format", "json",
     ]);
     let ours = v["pair_concurrence"].as_f64().unwrap();
-    let theirs = cavity["concurrence_full"].as_f64().unwrap();
+    let theirs = cavity["concurrence"].as_f64().unwrap();
     // Both converge the cutoff to 1e-10 in C; the solves agree to ~1e-12.
     assert!((ours - theirs).abs() < 2e-10, "{ours} vs {theirs}");
     assert_eq!(

@@ -12,11 +12,41 @@ fn run(args: &[&str]) -> String {
     r.stdout
 }
 
-/// Lines (or JSON/CSV fields) of `text` with a NaN or an infinity outside a β field.
+/// The comma-separated fields of `line`, a comma inside double quotes kept (RFC 4180).
+fn fields(line: &str) -> Vec<&str> {
+    let (mut out, mut start, mut quoted) = (Vec::new(), 0, false);
+    for (k, c) in line.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => {
+                out.push(&line[start..k]);
+                start = k + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(&line[start..]);
+    out
+}
+
+/// Lines (or JSON/CSV fields) of `text` with a NaN or an infinity outside a β field. A CSV
+/// (first line a header of comma-separated names) names a field by its column.
 fn bad_values(text: &str) -> Vec<String> {
+    let header: Vec<&str> = text
+        .lines()
+        .next()
+        .filter(|l| l.contains(',') && !l.contains([' ', '{', '<']))
+        .map(|l| l.split(',').collect())
+        .unwrap_or_default();
     text.lines()
-        .flat_map(|line| line.split(','))
-        .filter(|field| !field.to_ascii_lowercase().contains("beta"))
+        .flat_map(|line| fields(line).into_iter().enumerate())
+        .filter(|(column, field)| {
+            !field.to_ascii_lowercase().contains("beta")
+                && !header
+                    .get(*column)
+                    .is_some_and(|name| name.contains("beta"))
+        })
+        .map(|(_, field)| field)
         .filter(|field| {
             field
                 .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '+' || c == '.'))
@@ -116,4 +146,6 @@ fn the_scanner_catches_nan_and_infinity() {
     assert_eq!(bad_values("\"heat_current_a\": \"-inf\"").len(), 1);
     assert_eq!(bad_values("1.0,inf,2").len(), 1);
     assert!(bad_values("beta_a  -inf\n\"beta_s\": \"inf\"").is_empty());
+    assert!(bad_values("kappa,beta_a\n1.0,-inf").is_empty());
+    assert_eq!(bad_values("kappa,beta_a\ninf,1.0").len(), 1);
 }

@@ -15,6 +15,7 @@
 //! | photon truncation | [`engine::CavityEngine::solve`], [`engine::Cutoff`] |
 //! | Eq. (9) effective model | [`effective::effective_steady_state`] |
 //! | Fig. 2(b), 2(c) | [`sweep::sweep`] |
+//! | the printed result (every command, every format) | [`result::CavityResult`] |
 
 use thiserror::Error;
 
@@ -28,6 +29,7 @@ pub mod exact;
 pub mod model;
 pub mod params;
 pub mod reduction;
+pub mod result;
 pub mod solver;
 pub mod sweep;
 
@@ -35,6 +37,7 @@ pub use effective::{EffectiveRates, EffectiveSteadyState, effective_steady_state
 pub use engine::{CavityEngine, CavityPoint, Cutoff, CutoffReport, solve_point};
 pub use model::{CavityOperators, CavitySpace, MAX_CUTOFF, MIN_CUTOFF};
 pub use params::{CavityParams, Frame};
+pub use result::CavityResult;
 pub use solver::{CavitySolver, CavitySteadyState};
 pub use sweep::{Figure, SweepRow, sweep, sweep_with_progress};
 

@@ -6,6 +6,7 @@ use rayon::prelude::*;
 use super::CavityError;
 use super::engine::{CavityEngine, Cutoff};
 use super::params::CavityParams;
+use super::result::CavityResult;
 
 /// Largest number of `κ` points per pump rate a sweep accepts (a 3-pump Fig. 2c sweep at this
 /// size takes about a second at cutoff 6).
@@ -56,6 +57,8 @@ pub struct SweepRow {
     pub cutoff: usize,
     /// `max|𝓛ρ|` of the full model.
     pub residual: f64,
+    /// The point as every command prints it.
+    pub result: CavityResult,
 }
 
 /// `points ≥ 2` values log-spaced from `10^start` to `10^stop`, computed as NumPy's
@@ -149,6 +152,7 @@ pub fn sweep_with_progress(
                 concurrence_effective: point.effective.concurrence,
                 cutoff: point.cutoff.cutoff,
                 residual: point.full.residual,
+                result: CavityResult::of(&point),
             })
         })
         .collect()

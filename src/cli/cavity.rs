@@ -4,14 +4,16 @@
 use std::fmt::Write as _;
 
 use clap::{Args, ValueEnum};
-use serde_json::{Value, json};
 
 use super::{CliError, Output};
 use crate::cavity::engine::{CONCURRENCE_TOLERANCE, TOP_POPULATION_TOLERANCE};
 use crate::cavity::params::PAPER_OMEGA0;
+use crate::cavity::result::{ACCURACY, AUTO_CUTOFF_DECIMALS, Beta, SOLVE_DECIMALS};
 use crate::cavity::{
-    CavityError, CavityParams, CavityPoint, Cutoff, Frame, MAX_CUTOFF, MIN_CUTOFF, solve_point,
+    CavityError, CavityParams, CavityPoint, CavityResult, Cutoff, Frame, MAX_CUTOFF, MIN_CUTOFF,
+    solve_point,
 };
+use crate::schema;
 
 /// Arguments of `steadyent cavity`.
 #[derive(Debug, Args)]
@@ -117,20 +119,6 @@ pub(crate) fn cavity_error(e: CavityError) -> CliError {
     }
 }
 
-/// A JSON number, or the strings `"inf"`, `"-inf"`, `"nan"` for non-finite values (JSON has no
-/// such numbers; `β_A = −∞` at `γ = 0` is a legitimate answer).
-pub(crate) fn json_number(x: f64) -> Value {
-    if x.is_finite() {
-        json!(x)
-    } else if x.is_nan() {
-        json!("nan")
-    } else if x > 0.0 {
-        json!("inf")
-    } else {
-        json!("-inf")
-    }
-}
-
 /// Runs `steadyent cavity`.
 ///
 /// # Errors
@@ -197,68 +185,43 @@ pub fn run(args: &CavityArgs) -> Result<Output, CliError> {
     let point = solve_point(&params, cutoff).map_err(cavity_error)?;
     Ok(match args.format {
         CavityFormat::Table => table(&point),
-        CavityFormat::Json => {
-            let mut text = serde_json::to_string_pretty(&to_json(&point))
-                .map_err(|e| CliError::Internal(e.to_string()))?;
-            text.push('\n');
-            text
-        }
+        CavityFormat::Json => schema::json(&CavityReport {
+            model: "cavity QED, Eq. (7)-(8); effective model Eq. (9)",
+            units: "g",
+            accuracy: ACCURACY,
+            result: CavityResult::of(&point),
+        }),
     })
 }
 
-fn frame_fields(params: &CavityParams) -> (&'static str, Option<f64>) {
-    match params.frame() {
-        Frame::Rotating => ("rotating", None),
-        Frame::Lab { omega0 } => ("lab", Some(omega0)),
+/// `steadyent cavity --format json`: what the numbers are, and the point's fields.
+#[derive(serde::Serialize)]
+struct CavityReport {
+    model: &'static str,
+    units: &'static str,
+    accuracy: &'static str,
+    #[serde(flatten)]
+    result: CavityResult,
+}
+
+/// `β` for the table: the number, or `-inf` (γ = 0).
+fn beta_text(beta: &Beta) -> String {
+    match beta {
+        Beta::Finite(x) => x.to_string(),
+        Beta::Infinite(text) => (*text).to_string(),
     }
 }
 
-fn to_json(point: &CavityPoint) -> Value {
-    let p = &point.params;
-    let rates = &point.effective.rates;
-    let (frame, omega0) = frame_fields(p);
-    json!({
-        "model": "cavity QED, Eq. (7)-(8); effective model Eq. (9)",
-        "units": "g",
-        "g": p.coupling(),
-        "kappa": p.kappa(),
-        "pump": p.pump(),
-        "gamma": p.gamma(),
-        "frame": frame,
-        "omega0": omega0,
-        "cutoff": point.cutoff.cutoff,
-        "cutoff_mode": if point.cutoff.automatic { "auto" } else { "fixed" },
-        "cutoffs_tried": point.cutoff.tried,
-        "cutoff_concurrence_change": point.cutoff.concurrence_change,
-        "cutoff_concurrence_tolerance": CONCURRENCE_TOLERANCE,
-        "cutoff_top_population_tolerance": TOP_POPULATION_TOLERANCE,
-        "top_fock_population": point.full.top_fock_population,
-        "mean_photon_number": point.full.mean_photon_number,
-        "concurrence_full": point.full.concurrence,
-        "concurrence_effective": point.effective.concurrence,
-        "residual": point.full.residual,
-        "residual_effective": point.effective.residual,
-        "beta_a": json_number(rates.beta_a()),
-        "beta_s": json_number(rates.beta_s()),
-        "effective_rates": {
-            "pump_rate": rates.pump,
-            "decay_rate_a": rates.decay_a,
-            "decay_rate_s": rates.decay_s,
-            "cavity_decay_rate": rates.cavity_decay,
-        },
-    })
-}
-
 fn table(point: &CavityPoint) -> String {
+    let result = CavityResult::of(point);
     let p = &point.params;
     let rates = &point.effective.rates;
     let full = &point.full;
     let report = &point.cutoff;
     let mut out = String::new();
-    let (frame, omega0) = frame_fields(p);
-    let frame = match omega0 {
-        Some(w) => format!("{frame} (ω0 = ω_cav = {w})"),
-        None => frame.to_string(),
+    let frame = match result.omega0 {
+        Some(w) => format!("{} (ω0 = ω_cav = {w})", result.frame),
+        None => result.frame.to_string(),
     };
     let cutoff = match report.concurrence_change {
         Some(change) => format!(
@@ -289,30 +252,31 @@ fn table(point: &CavityPoint) -> String {
             "concurrence (full)",
             match report.concurrence_change {
                 Some(_) => format!(
-                    "{:.12} (converged in the cutoff to {CONCURRENCE_TOLERANCE:e})",
-                    full.concurrence
+                    "{:.AUTO_CUTOFF_DECIMALS$} (converged in the cutoff to \
+                     {CONCURRENCE_TOLERANCE:e})",
+                    result.concurrence
                 ),
                 None => format!(
-                    "{:.12} (at this fixed cutoff; truncation error not estimated, see \
-                     --cutoff auto)",
-                    full.concurrence
+                    "{:.SOLVE_DECIMALS$} (at this fixed cutoff; truncation error not estimated, \
+                     see --cutoff auto)",
+                    result.concurrence
                 ),
             },
         ),
         (
             "concurrence (effective, Eq. 9)",
             format!(
-                "{:.12} (f64 solve, residual {:.1e})",
-                point.effective.concurrence, point.effective.residual
+                "{:.SOLVE_DECIMALS$} (f64 solve, residual {:.1e})",
+                result.concurrence_effective, point.effective.residual
             ),
         ),
         ("residual max|Lρ|", format!("{:.2e}", full.residual)),
         (
             "mean photon number",
-            format!("{:.6e}", full.mean_photon_number),
+            format!("{:.5e}", full.mean_photon_number),
         ),
-        ("beta_A = ln(γ/p)", format!("{}", rates.beta_a())),
-        ("beta_S = ln((2Γ+γ)/p)", format!("{}", rates.beta_s())),
+        ("beta_A = ln(γ/p)", beta_text(&result.beta_a)),
+        ("beta_S = ln((2Γ+γ)/p)", beta_text(&result.beta_s)),
         (
             "effective rates",
             format!(

@@ -3,15 +3,16 @@
 
 use clap::{Args, ValueEnum};
 use rug::Rational;
-use serde_json::{Value, json};
 
 use super::{CliError, Output};
-use crate::decimal::{ExtendedRational, exact_decimal, parse_extended, parse_rational};
+use crate::decimal::{ExtendedRational, parse_extended, parse_rational};
 use crate::diamond::limits::ZeroTemperatureError;
+use crate::diamond::result::{DiamondHeader, DiamondPoint, DiamondReport, Mode, UNITS};
 use crate::diamond::{
-    DiamondError, DiamondSystem, EntropyProduction, ExactDiamond, MAX_ABS_BETA, beta_in_range,
+    DiamondError, DiamondSystem, ExactDiamond, ExactDiamondError, MAX_ABS_BETA, beta_in_range,
 };
 use crate::operators::LadderConvention;
+use crate::schema;
 
 /// Largest `--digits` accepted.
 pub const MAX_DIGITS: usize = 10_000;
@@ -157,24 +158,6 @@ fn parse_ratio(argument: &str, text: &str) -> Result<Rational, CliError> {
     Ok(value)
 }
 
-/// An exactly given β as text: the exact decimal when it terminates, else `p/q`.
-fn beta_text(beta: &ExtendedRational) -> String {
-    match beta {
-        ExtendedRational::Finite(q) => exact_decimal(q),
-        ExtendedRational::PosInfinity => "inf".into(),
-        ExtendedRational::NegInfinity => "-inf".into(),
-    }
-}
-
-const UNITS: &str = "Gamma+ = omega0 = hbar = k_B = 1";
-
-fn convention_name(c: LadderConvention) -> &'static str {
-    match c {
-        LadderConvention::CommutingQubits => "commuting",
-        LadderConvention::JordanWigner => "jordan-wigner",
-    }
-}
-
 /// Maps a certification failure to the exit-code contract: an undecided `β = +∞` limit is bad
 /// input naming `argument`; everything else is internal.
 pub(crate) fn certify_error(argument: &str, e: DiamondError) -> CliError {
@@ -195,6 +178,26 @@ fn rate_text(rate: &Option<String>, beta: &str) -> String {
         .unwrap_or_else(|| format!("unbounded ({beta} = inf; values are the limit)"))
 }
 
+/// `Ṡ_irr` for the table: the value, or how it diverges (the JSON's words).
+fn entropy_text(point: &DiamondPoint) -> String {
+    point
+        .entropy_production
+        .clone()
+        .or_else(|| point.entropy_production_divergence.map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// The table rows of the populations.
+fn population_rows(point: &DiamondPoint) -> [(&'static str, String); 4] {
+    let p = &point.populations;
+    [
+        ("population G", p.ground.clone()),
+        ("population S", p.symmetric.clone()),
+        ("population A", p.antisymmetric.clone()),
+        ("population E", p.excited.clone()),
+    ]
+}
+
 fn run_temperatures(
     beta_a: &ExtendedRational,
     beta_s: &ExtendedRational,
@@ -207,98 +210,43 @@ fn run_temperatures(
     let c = system
         .certify(beta_a, beta_s, digits)
         .map_err(|e| certify_error("--beta-a/--beta-s", e))?;
-    let is_limit = [beta_a, beta_s].contains(&&ExtendedRational::PosInfinity);
-    let entropy = match &c.entropy_production {
-        EntropyProduction::Value(s) => s.clone(),
-        EntropyProduction::Diverges => {
-            "diverges (a bath at beta = -inf exchanges non-zero heat)".to_string()
-        }
-        EntropyProduction::DivergesToPlusInfinity => {
-            "diverges: grows without bound, positive (the bath at beta = +inf exchanges heat at \
-             a non-zero rate)"
-                .to_string()
-        }
-    };
-    let closed_form = c.concurrence_closed_form.clone().unwrap_or_else(|| {
-        "omitted: the closed form's limit is not decided by continuity here".to_string()
-    });
-    let rows: Vec<(&str, String)> = vec![
-        ("beta_a", beta_text(beta_a)),
-        ("beta_s", beta_text(beta_s)),
-        ("alpha = e^beta_a", rate_text(&c.alpha, "beta_a")),
-        ("sigma = e^beta_s", rate_text(&c.sigma, "beta_s")),
-        ("population G", c.populations[0].clone()),
-        ("population S", c.populations[1].clone()),
-        ("population A", c.populations[2].clone()),
-        ("population E", c.populations[3].clone()),
-        ("concurrence (Wootters, rho_SS)", c.concurrence.clone()),
-        ("concurrence (Eq. 4-5)", closed_form),
-        ("heat_current_a", c.heat_current_a.clone()),
-        ("heat_current_s", c.heat_current_s.clone()),
-        ("entropy_production (Eq. 6)", entropy),
-    ];
-    let mut note = format!(
-        "{digits} significant digits, each certified by an MPFR interval enclosure \
-         (working precision {} bits)",
-        c.precision_bits
-    );
-    if is_limit {
-        note.push_str(
-            "; beta = inf: every value is the limit beta -> +inf, taken exactly from the \
-             symbolic steady state (Eq. 4-5 closed form: its own limit)",
-        );
-    }
+    let point = DiamondPoint::certified(beta_a, beta_s, &c, digits);
     Ok(match format {
-        PointFormat::Table => table(convention, &rows, &note),
-        PointFormat::Json => {
-            let mut v = json!({
-                "model": "diamond",
-                "units": UNITS,
-                "convention": convention_name(convention),
-                "mode": "certified",
-                "digits": digits,
-                "precision_bits": c.precision_bits,
-                "beta_a": beta_text(beta_a),
-                "beta_s": beta_text(beta_s),
-
-                "populations": {"G": c.populations[0], "S": c.populations[1],
-                                "A": c.populations[2], "E": c.populations[3]},
-                "concurrence": c.concurrence,
-                "heat_current_a": c.heat_current_a,
-                "heat_current_s": c.heat_current_s,
+        PointFormat::Table => {
+            let closed_form = point.concurrence_eq5.clone().unwrap_or_else(|| {
+                "omitted: the closed form's limit is not decided by continuity here".to_string()
             });
-            if is_limit {
-                v["zero_temperature_limit"] = Value::Bool(true);
+            let mut rows: Vec<(&str, String)> = vec![
+                ("beta_a", beta_a.to_string()),
+                ("beta_s", beta_s.to_string()),
+                ("alpha = e^beta_a", rate_text(&point.alpha, "beta_a")),
+                ("sigma = e^beta_s", rate_text(&point.sigma, "beta_s")),
+            ];
+            rows.extend(population_rows(&point));
+            rows.extend([
+                ("concurrence (Wootters, rho_SS)", point.concurrence.clone()),
+                ("concurrence (Eq. 4-5)", closed_form),
+                ("heat_current_a", point.heat_current_a.clone()),
+                ("heat_current_s", point.heat_current_s.clone()),
+                ("entropy_production (Eq. 6)", entropy_text(&point)),
+            ]);
+            let mut note = format!(
+                "{digits} significant digits, each certified by an MPFR interval enclosure \
+                 (working precision {} bits)",
+                c.precision_bits
+            );
+            if point.zero_temperature_limit {
+                note.push_str(
+                    "; beta = inf: every value is the limit beta -> +inf, taken exactly from the \
+                     symbolic steady state (Eq. 4-5 closed form: its own limit)",
+                );
             }
-            // α or σ at β = +∞ is unbounded: the key is left out (beta_a/beta_s say inf).
-            for (key, value) in [("alpha", &c.alpha), ("sigma", &c.sigma)] {
-                if let Some(s) = value {
-                    v[key] = Value::String(s.clone());
-                }
-            }
-            match c.concurrence_closed_form {
-                Some(s) => v["concurrence_eq5"] = Value::String(s),
-                None => {
-                    v["concurrence_eq5_note"] = Value::String(
-                        "omitted: the limit of the Eq. 4-5 closed form is not decided by \
-                         continuity here"
-                            .into(),
-                    );
-                }
-            }
-            match c.entropy_production {
-                EntropyProduction::Value(s) => v["entropy_production"] = Value::String(s),
-                EntropyProduction::Diverges => {
-                    v["entropy_production_diverges"] = Value::Bool(true);
-                }
-                EntropyProduction::DivergesToPlusInfinity => {
-                    v["entropy_production_diverges"] = Value::Bool(true);
-                    v["entropy_production_divergence"] =
-                        Value::String("positive, grows without bound".into());
-                }
-            }
-            format!("{v:#}\n")
+            table(convention, &rows, &note)
         }
+        PointFormat::Json => schema::json(&DiamondReport {
+            header: DiamondHeader::new(convention, Mode::Certified),
+            point,
+        }),
     })
 }
 
@@ -309,32 +257,26 @@ fn run_exact(
     convention: LadderConvention,
     format: PointFormat,
 ) -> Result<Output, CliError> {
-    let d = ExactDiamond::solve(alpha, sigma, convention)
-        .map_err(|e| CliError::Internal(e.to_string()))?;
-    let internal = |e: crate::diamond::ExactDiamondError| CliError::Internal(e.to_string());
-    let concurrence = d.concurrence_decimal(digits).map_err(internal)?;
-    let entropy = d.entropy_production_decimal(digits).map_err(internal)?;
-    let pops: Vec<String> = d.populations.iter().map(|p| p.to_string()).collect();
+    let internal = |e: ExactDiamondError| CliError::Internal(e.to_string());
+    let d = ExactDiamond::solve(alpha, sigma, convention).map_err(internal)?;
+    let point = DiamondPoint::exact(&d, digits).map_err(internal)?;
     Ok(match format {
         PointFormat::Table => {
-            let rows: Vec<(&str, String)> = vec![
+            let mut rows: Vec<(&str, String)> = vec![
                 ("alpha = Gamma_A-/Gamma+", alpha.to_string()),
                 ("sigma = Gamma_S-/Gamma+", sigma.to_string()),
-                ("population G", pops[0].clone()),
-                ("population S", pops[1].clone()),
-                ("population A", pops[2].clone()),
-                ("population E", pops[3].clone()),
-                ("concurrence (exact)", d.concurrence.to_string()),
-                ("concurrence", concurrence.clone()),
-                ("heat_current_a", d.heat_current_a.to_string()),
-                ("heat_current_s", d.heat_current_s.to_string()),
-                (
-                    "entropy_production (Eq. 6)",
-                    entropy
-                        .clone()
-                        .unwrap_or_else(|| "diverges (a rate ratio is 0)".into()),
-                ),
             ];
+            rows.extend(population_rows(&point));
+            rows.extend([
+                (
+                    "concurrence (exact)",
+                    point.concurrence_exact.clone().unwrap_or_default(),
+                ),
+                ("concurrence", point.concurrence.clone()),
+                ("heat_current_a", point.heat_current_a.clone()),
+                ("heat_current_s", point.heat_current_s.clone()),
+                ("entropy_production (Eq. 6)", entropy_text(&point)),
+            ]);
             table(
                 convention,
                 &rows,
@@ -344,28 +286,10 @@ fn run_exact(
                 ),
             )
         }
-        PointFormat::Json => {
-            let mut v = json!({
-                "model": "diamond",
-                "units": UNITS,
-                "convention": convention_name(convention),
-                "mode": "exact",
-                "digits": digits,
-                "alpha": alpha.to_string(),
-                "sigma": sigma.to_string(),
-                "populations": {"G": pops[0], "S": pops[1], "A": pops[2], "E": pops[3]},
-                "concurrence": concurrence,
-                "concurrence_exact": d.concurrence.to_string(),
-                "heat_current_a": d.heat_current_a.to_string(),
-                "heat_current_s": d.heat_current_s.to_string(),
-            });
-            if let Some(s) = entropy {
-                v["entropy_production"] = Value::String(s);
-            } else {
-                v["entropy_production_diverges"] = Value::Bool(true);
-            }
-            format!("{v:#}\n")
-        }
+        PointFormat::Json => schema::json(&DiamondReport {
+            header: DiamondHeader::new(convention, Mode::Exact),
+            point,
+        }),
     })
 }
 
@@ -377,7 +301,7 @@ fn table(convention: LadderConvention, rows: &[(&str, String)], note: &str) -> S
         .unwrap_or(0);
     let mut out = format!(
         "diamond model (Eq. 1-6), units {UNITS}, {} ladder operators\n",
-        convention_name(convention)
+        convention.name()
     );
     for (k, v) in rows {
         out.push_str(&format!("  {k:<width$}  {v}\n"));

@@ -2,20 +2,20 @@
 //! concurrence (Eq. 4) and entropy production (Eq. 6) of the diamond model over a
 //! `(β_A, β_S)` grid, and Fig. 2(b)/(c), full versus effective concurrence over log-spaced κ/g.
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
-use serde_json::json;
 
 use super::cavity::{cavity_error, parse_cutoff};
 use super::emitters::{EmitterSweepArgs, sweep_text};
 use super::plot::{Fig1GridArgs, FigureName};
 use super::progress::Progress;
 use super::{CliError, Output};
+use crate::cavity::result::ACCURACY;
 use crate::cavity::sweep::MAX_POINTS;
-use crate::cavity::{Cutoff, Figure, SweepRow, sweep_with_progress};
+use crate::cavity::{CavityResult, Cutoff, Figure, sweep_with_progress};
 use crate::figures::write_atomically;
+use crate::schema;
 
 /// Default `--points` (Fig. 2 only).
 pub const DEFAULT_POINTS: usize = 200;
@@ -24,7 +24,8 @@ pub const DEFAULT_POINTS: usize = 200;
 ///
 /// CSV columns: fig1b and fig1c both write `beta_a,beta_s,concurrence,entropy_production`
 /// (every point carries both quantities; the panels differ only in which one the paper plots);
-/// fig2b and fig2c write `pump,kappa,concurrence,concurrence_effective`.
+/// fig2b and fig2c write the fields of `steadyent cavity --format json`
+/// ([`crate::cavity::CavityResult`], flattened by [`crate::schema`]).
 #[derive(Debug, Args)]
 pub struct SweepArgs {
     /// Panel: fig1b / fig1c (diamond model over a (β_A, β_S) grid, units Γ⁺ = ω0 = 1; both
@@ -42,8 +43,9 @@ pub struct SweepArgs {
     #[command(flatten)]
     pub emitters: EmitterSweepArgs,
     /// Output format: csv or json. CSV columns: fig1b and fig1c both
-    /// `beta_a,beta_s,concurrence,entropy_production` (the same for both panels);
-    /// fig2b and fig2c `pump,kappa,concurrence,concurrence_effective`.
+    /// `beta_a,beta_s,concurrence,entropy_production` (the same for both panels); fig2b and
+    /// fig2c the fields of `steadyent cavity --format json` (g, kappa, pump, gamma, …,
+    /// concurrence, concurrence_effective, …), nested keys joined by `.`.
     #[arg(long, value_enum, default_value_t = SweepFormat::Csv)]
     pub format: SweepFormat,
     /// Write the data to FILE instead of stdout. The file is replaced only when the whole
@@ -195,7 +197,7 @@ pub fn run(args: &SweepArgs) -> Result<Output, CliError> {
 }
 
 /// The Fig. 2(b)/(c) sweep as CSV or JSON.
-fn fig2_text(args: &SweepArgs, name: &str) -> Result<String, CliError> {
+fn fig2_text(args: &SweepArgs, name: &'static str) -> Result<String, CliError> {
     let (points, cutoff) = args.kappa.validated()?;
     let figure = if args.figure == FigureName::Fig2b {
         Figure::Fig2b
@@ -206,48 +208,36 @@ fn fig2_text(args: &SweepArgs, name: &str) -> Result<String, CliError> {
     let rows =
         sweep_with_progress(figure, points, cutoff, &|| progress.tick()).map_err(cavity_error)?;
     drop(progress);
+    let results: Vec<CavityResult> = rows.into_iter().map(|r| r.result).collect();
     Ok(match args.format {
-        SweepFormat::Csv => fig2_csv(&rows),
-        SweepFormat::Json => {
-            let points_json: Vec<_> = rows
-                .iter()
-                .map(|r| {
-                    json!({
-                        "pump": r.pump,
-                        "kappa": r.kappa,
-                        "concurrence": r.concurrence,
-                        "concurrence_effective": r.concurrence_effective,
-                        "cutoff": r.cutoff,
-                        "residual": r.residual,
-                    })
-                })
-                .collect();
-            let value = json!({
-                "figure": name,
-                "units": "g",
-                "g": 1.0,
-                "gamma": figure.gamma(),
-                "pumps": figure.pumps(),
-                "points_per_pump": points,
-                "cutoff_mode": match cutoff { Cutoff::Auto { .. } => "auto", Cutoff::Fixed(_) => "fixed" },
-                "points": points_json,
-            });
-            let mut text = serde_json::to_string_pretty(&value)
-                .map_err(|e| CliError::Internal(e.to_string()))?;
-            text.push('\n');
-            text
-        }
+        SweepFormat::Csv => schema::csv(&results),
+        SweepFormat::Json => schema::json(&Fig2Document {
+            figure: name,
+            units: "g",
+            g: 1.0,
+            gamma: figure.gamma(),
+            pumps: figure.pumps(),
+            points_per_pump: points,
+            cutoff_mode: match cutoff {
+                Cutoff::Auto { .. } => "auto",
+                Cutoff::Fixed(_) => "fixed",
+            },
+            accuracy: ACCURACY,
+            points: results,
+        }),
     })
 }
 
-fn fig2_csv(rows: &[SweepRow]) -> String {
-    let mut out = String::from("pump,kappa,concurrence,concurrence_effective\n");
-    for r in rows {
-        let _ = writeln!(
-            out,
-            "{:.17e},{:.17e},{:.17e},{:.17e}",
-            r.pump, r.kappa, r.concurrence, r.concurrence_effective
-        );
-    }
-    out
+/// `steadyent sweep fig2b|fig2c --format json`: the panel and its points.
+#[derive(serde::Serialize)]
+struct Fig2Document {
+    figure: &'static str,
+    units: &'static str,
+    g: f64,
+    gamma: f64,
+    pumps: &'static [f64],
+    points_per_pump: usize,
+    cutoff_mode: &'static str,
+    accuracy: &'static str,
+    points: Vec<CavityResult>,
 }

@@ -12,6 +12,7 @@
 //! | [`enclosure`] | MPFR enclosures at exact finite `β` |
 //! | [`limits`] | MPFR enclosures at `β = +∞` (and far out, from the rational functions) |
 //! | [`certify`] | the precision rules and Ziv's loop: every printed digit certified |
+//! | [`result`] | the one serialisable result every command prints |
 //!
 //! Units `Γ⁺ = ω0 = 1`; `α = e^{β_A} = Γ_A⁻/Γ⁺`, `σ = e^{β_S} = Γ_S⁻/Γ⁺` (Eq. 3).
 
@@ -22,6 +23,7 @@ pub mod exact;
 pub mod limits;
 pub mod model;
 pub mod numeric;
+pub mod result;
 pub mod sector;
 pub mod symbolic;
 
@@ -35,4 +37,5 @@ pub use exact::{ExactDiamond, ExactDiamondError};
 pub use model::{
     Bath, CHANNELS, DiamondRates, EXCITATIONS, generator, hamiltonian, heat_current, populations,
 };
+pub use result::{DiamondPoint, DiamondTable};
 pub use sector::{SectorState, SectorSystem};

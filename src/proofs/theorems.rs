@@ -478,7 +478,10 @@ fn steady_state(sd: &SymbolicDiamond) -> Theorem {
     }
 }
 
-/// Eq. (5)'s `S, A, P, d, N1², N2²` built from α, σ as written in the paper.
+/// Eq. (5)'s `S, A, P, d, N1², N2²` built from α, σ as written in the paper, with every
+/// intermediate bound by name for the exported certificate (the checker reads `S, A, P, d,
+/// N1sq, N2sq`); its values equal [`crate::diamond::closed_form::eq5`] in rational functions
+/// (test `eq5_is_the_closed_form`).
 struct Eq5 {
     d: Expr,
     n1_squared: Expr,
@@ -1249,4 +1252,21 @@ fn jordan_wigner_reading(_: &SymbolicDiamond) -> Theorem {
     theorem.certificates = certificates;
     theorem.subject = Some(Subject::new(LadderConvention::JordanWigner, jw));
     theorem
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The proofs' Eq. (5), written with named steps, has the values of the one Eq. (5) of
+    /// `diamond::closed_form` evaluated in rational functions (exact comparison).
+    #[test]
+    fn eq5_is_the_closed_form() {
+        let named = eq5();
+        let one = crate::diamond::closed_form::eq5(alpha().value(), sigma().value())
+            .expect("halving is exact in rational functions");
+        assert_eq!(named.d.value(), &one.d);
+        assert_eq!(named.n1_squared.value(), &one.n1_signed.pow(2));
+        assert_eq!(named.n2_squared.value(), &one.n2_squared);
+    }
 }

@@ -1,0 +1,240 @@
+//! The one serialisable result of the cavity model at one point (Eq. 7–9): the JSON object of
+//! `steadyent cavity` and every row of `steadyent sweep fig2b|fig2c` (JSON, and CSV by
+//! [`crate::schema`]), printing only the digits the f64 solve's stated accuracy supports.
+
+use serde::Serialize;
+
+use super::effective::EffectiveRates;
+use super::engine::{CONCURRENCE_TOLERANCE, CavityPoint, TOP_POPULATION_TOLERANCE};
+use super::params::Frame;
+use crate::schema::Record;
+
+/// Decimal places of a concurrence whose photon cutoff was chosen automatically: the cutoff is
+/// converged to `|ΔC| ≤` [`CONCURRENCE_TOLERANCE`] `= 1e-10`.
+pub const AUTO_CUTOFF_DECIMALS: usize = 10;
+
+/// Decimal places of a concurrence at a fixed cutoff (the truncated model's value) and of the
+/// effective model's: both are backward-stable f64 solves that agree with the exact rational
+/// solve to ≤ 1e-12 (`tests/cavity.rs`, `tests/cavity_exact.rs`).
+pub const SOLVE_DECIMALS: usize = 12;
+
+/// Significant digits of values computed by a few f64 operations from the inputs (`β`, the
+/// effective rates): each is within a few ulps, so 15 digits are right.
+pub const F64_DIGITS: usize = 15;
+
+/// Significant digits of the diagnostics (residuals, populations of the top Fock level, the
+/// cutoff's last change): sizes, not values to compare digit for digit.
+pub const DIAGNOSTIC_DIGITS: usize = 3;
+
+/// What the printed digits of a [`CavityResult`] mean (JSON `accuracy`).
+pub const ACCURACY: &str = "concurrence: 10 decimals with the automatic cutoff (converged to \
+    |dC| <= 1e-10), 12 at a fixed one (the truncated model's value; f64 solve accurate to \
+    1e-12); concurrence_effective: 12 decimals; rates and beta: 15 significant digits; \
+    mean_photon_number: 6; residuals, the top Fock level's population and the cutoff's last \
+    change: 3";
+
+/// `x` rounded to `places` decimal places (the nearest f64 to that decimal, which prints as
+/// it).
+fn decimals(x: f64, places: usize) -> f64 {
+    format!("{x:.places$}").parse().unwrap_or(x)
+}
+
+/// `x` rounded to `digits` significant digits.
+fn significant(x: f64, digits: usize) -> f64 {
+    format!("{:.*e}", digits.saturating_sub(1), x)
+        .parse()
+        .unwrap_or(x)
+}
+
+/// An inverse temperature: a number, or `"-inf"` (`γ = 0` in Eq. 9; JSON has no infinities).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Beta {
+    /// A finite `β`.
+    Finite(f64),
+    /// `±∞` as text.
+    Infinite(&'static str),
+}
+
+impl Beta {
+    fn of(x: f64) -> Self {
+        if x.is_finite() {
+            Beta::Finite(significant(x, F64_DIGITS))
+        } else if x > 0.0 {
+            Beta::Infinite("inf")
+        } else {
+            Beta::Infinite("-inf")
+        }
+    }
+}
+
+/// The diamond-model rates of Eq. (9), units `g`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RatesResult {
+    /// `Γ⁺ = p/2`.
+    pub pump_rate: f64,
+    /// `Γ_A⁻ = γ/2`.
+    pub decay_rate_a: f64,
+    /// `Γ_S⁻ = Γ + γ/2`.
+    pub decay_rate_s: f64,
+    /// `Γ = 4g²/κ`.
+    pub cavity_decay_rate: f64,
+}
+
+impl RatesResult {
+    fn of(rates: &EffectiveRates) -> Self {
+        let s = |x| significant(x, F64_DIGITS);
+        RatesResult {
+            pump_rate: s(rates.pump),
+            decay_rate_a: s(rates.decay_a),
+            decay_rate_s: s(rates.decay_s),
+            cavity_decay_rate: s(rates.cavity_decay),
+        }
+    }
+}
+
+/// The full model (Eq. 7–8) and its effective model (Eq. 9) at one point, as printed by every
+/// command: inputs as given, values to the digits their accuracy supports ([`ACCURACY`]).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CavityResult {
+    /// Coupling `g` (the unit of every rate).
+    pub g: f64,
+    /// Cavity decay `κ`.
+    pub kappa: f64,
+    /// Pumping `p` of each qubit.
+    pub pump: f64,
+    /// Decay `γ` of each qubit.
+    pub gamma: f64,
+    /// `"rotating"` or `"lab"`.
+    pub frame: &'static str,
+    /// `ω0 = ω_cav` in the lab frame; `null` in the rotating frame.
+    pub omega0: Option<f64>,
+    /// Concurrence of the full model's two-qubit state (Eq. 7–8).
+    pub concurrence: f64,
+    /// Concurrence of the effective model (Eq. 9).
+    pub concurrence_effective: f64,
+    /// Photon cutoff used (Fock states).
+    pub cutoff: usize,
+    /// `"auto"` or `"fixed"`.
+    pub cutoff_mode: &'static str,
+    /// The cutoffs solved, in order.
+    pub cutoffs_tried: Vec<usize>,
+    /// `|C(N) − C(N')|` between the last two cutoffs tried (automatic cutoff); `null` at a fixed
+    /// cutoff.
+    pub cutoff_concurrence_change: Option<f64>,
+    /// The automatic cutoff's tolerance on that change.
+    pub cutoff_concurrence_tolerance: f64,
+    /// The automatic cutoff's tolerance on the top Fock level's population.
+    pub cutoff_top_population_tolerance: f64,
+    /// Population of the top Fock level.
+    pub top_fock_population: f64,
+    /// `⟨a†a⟩`.
+    pub mean_photon_number: f64,
+    /// `max|𝓛ρ|` of the full model.
+    pub residual: f64,
+    /// `max|𝓛ρ|` of the effective model (units `Γ⁺ = 1`).
+    pub residual_effective: f64,
+    /// `β_A = ln(γ/p)` (Eq. 3 with Eq. 9).
+    pub beta_a: Beta,
+    /// `β_S = ln((2Γ + γ)/p)`.
+    pub beta_s: Beta,
+    /// The rates of Eq. (9).
+    pub effective_rates: RatesResult,
+}
+
+impl Record for CavityResult {
+    const COLUMNS: &'static [&'static str] = &[
+        "g",
+        "kappa",
+        "pump",
+        "gamma",
+        "frame",
+        "omega0",
+        "concurrence",
+        "concurrence_effective",
+        "cutoff",
+        "cutoff_mode",
+        "cutoffs_tried",
+        "cutoff_concurrence_change",
+        "cutoff_concurrence_tolerance",
+        "cutoff_top_population_tolerance",
+        "top_fock_population",
+        "mean_photon_number",
+        "residual",
+        "residual_effective",
+        "beta_a",
+        "beta_s",
+        "effective_rates.pump_rate",
+        "effective_rates.decay_rate_a",
+        "effective_rates.decay_rate_s",
+        "effective_rates.cavity_decay_rate",
+    ];
+}
+
+impl CavityResult {
+    /// The printed form of `point` ([`super::CavityEngine::solve_point`]).
+    pub fn of(point: &CavityPoint) -> Self {
+        let p = &point.params;
+        let (frame, omega0) = match p.frame() {
+            Frame::Rotating => ("rotating", None),
+            Frame::Lab { omega0 } => ("lab", Some(omega0)),
+        };
+        let report = &point.cutoff;
+        let places = if report.automatic {
+            AUTO_CUTOFF_DECIMALS
+        } else {
+            SOLVE_DECIMALS
+        };
+        let diagnostic = |x: f64| significant(x, DIAGNOSTIC_DIGITS);
+        let rates = &point.effective.rates;
+        CavityResult {
+            g: p.coupling(),
+            kappa: p.kappa(),
+            pump: p.pump(),
+            gamma: p.gamma(),
+            frame,
+            omega0,
+            concurrence: decimals(point.full.concurrence, places),
+            concurrence_effective: decimals(point.effective.concurrence, SOLVE_DECIMALS),
+            cutoff: report.cutoff,
+            cutoff_mode: if report.automatic { "auto" } else { "fixed" },
+            cutoffs_tried: report.tried.clone(),
+            cutoff_concurrence_change: report.concurrence_change.map(diagnostic),
+            cutoff_concurrence_tolerance: CONCURRENCE_TOLERANCE,
+            cutoff_top_population_tolerance: TOP_POPULATION_TOLERANCE,
+            top_fock_population: diagnostic(point.full.top_fock_population),
+            mean_photon_number: significant(point.full.mean_photon_number, 6),
+            residual: diagnostic(point.full.residual),
+            residual_effective: diagnostic(point.effective.residual),
+            beta_a: Beta::of(rates.beta_a()),
+            beta_s: Beta::of(rates.beta_s()),
+            effective_rates: RatesResult::of(rates),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cavity::{CavityParams, Cutoff, solve_point};
+    use crate::schema::check_columns;
+
+    /// The CSV columns are exactly the JSON fields; concurrences carry the stated decimals.
+    #[test]
+    fn csv_columns_are_the_json_fields() {
+        let params = CavityParams::new(1.0, 3.7, 0.013, 0.0).unwrap();
+        let auto = CavityResult::of(&solve_point(&params, Cutoff::AUTO).unwrap());
+        assert!(check_columns(&auto));
+        assert_eq!(auto.beta_a, Beta::Infinite("-inf"));
+        assert_eq!(
+            auto.concurrence,
+            decimals(auto.concurrence, AUTO_CUTOFF_DECIMALS)
+        );
+        let fixed = CavityResult::of(&solve_point(&params, Cutoff::Fixed(6)).unwrap());
+        assert_eq!(
+            fixed.concurrence,
+            decimals(fixed.concurrence, SOLVE_DECIMALS)
+        );
+        assert!((fixed.concurrence - auto.concurrence).abs() <= 1e-10);
+    }
+}
