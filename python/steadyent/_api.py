@@ -234,8 +234,9 @@ def sweep(
     ``"fig2b"`` (``γ = 0``, ``p = 2·10⁻⁴ g``) / ``"fig2c"`` (``γ = 10⁻³ g``,
     ``p ∈ {2·10⁻⁴, 10⁻³, 5·10⁻³} g``): full (Eq. 7–8) and effective (Eq. 9) concurrence over
     ``points`` log-spaced ``κ/g`` from 1e-2 to 1e3 (default 200) at ``cutoff`` (default
-    ``"auto"``); columns ``pump``, ``kappa``, ``concurrence``, ``concurrence_effective``,
-    ``cutoff``, ``residual``.
+    ``"auto"``); every row is the cavity result of :func:`cavity` (``pump``, ``kappa``,
+    ``concurrence``, ``concurrence_effective``, ``cutoff``, ``residual``, ``beta_a``, …),
+    its scalar fields the columns.
 
     The options of the other figure are rejected, as on the command line.
     """

@@ -342,7 +342,7 @@ class CavityResult(Result):
     @property
     def concurrence(self) -> float:
         """Concurrence of the full model's two-qubit state (Fig. 2b–c, solid lines)."""
-        return self._doc["concurrence_full"]
+        return self._doc["concurrence"]
 
     @property
     def concurrence_effective(self) -> float:
@@ -468,12 +468,29 @@ class CavityExactResult(Result):
 
 def _column(values: list[Any]):
     """A JSON column as a NumPy array: numbers as float64 (ints as int64); decimal strings
-    parsed to float; ``"inf"``/``"-inf"`` to ±inf; ``None`` (the CLI's null) to NaN."""
+    parsed to float; ``"inf"``/``"-inf"`` to ±inf; ``None`` (the CLI's null) to NaN; a
+    column of words (not numbers) as an object array of ``str``."""
     import numpy as np
 
     if values and all(isinstance(v, int) and not isinstance(v, bool) for v in values):
         return np.array(values, dtype=np.int64)
-    return np.array([math.nan if v is None else float(v) for v in values], dtype=np.float64)
+    try:
+        return np.array([math.nan if v is None else float(v) for v in values], dtype=np.float64)
+    except ValueError:
+        # Words, such as a cavity row's ``frame`` or ``cutoff_mode``: an array of ``str``.
+        return np.array(values, dtype=object)
+
+
+def _scalar_names(rows: list[dict[str, Any]]) -> list[str]:
+    """The column names of ``rows``: every field holding a number, a string or null, in
+    first-seen order (nested objects, such as a cavity row's ``effective_rates``, are not
+    columns)."""
+    names: list[str] = []
+    for row in rows:
+        for k, v in row.items():
+            if k not in names and (v is None or isinstance(v, (int, float, str))):
+                names.append(k)
+    return names
 
 
 class _Columns(Result, Mapping):
@@ -483,13 +500,7 @@ class _Columns(Result, Mapping):
         return self._doc["points"]
 
     def _names(self) -> list[str]:
-        rows = self._rows()
-        names: list[str] = []
-        for row in rows:
-            for k, v in row.items():
-                if k not in names and (v is None or isinstance(v, (int, float, str))):
-                    names.append(k)
-        return names
+        return _scalar_names(self._rows())
 
     def __getitem__(self, key: str):
         if key not in self._names():

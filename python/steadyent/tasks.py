@@ -23,12 +23,10 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from . import _api, _native
-from ._results import ReferenceResult, _column
+from ._results import ReferenceResult, _column, _scalar_names
 
 Task = Callable[[], Any]
 
-#: The columns of a Fig. 2 sweep, in the CLI's order (``steadyent sweep fig2c --format json``).
-FIG2_COLUMNS = ("pump", "kappa", "concurrence", "concurrence_effective", "cutoff", "residual")
 
 
 def split(items: Sequence[Any], tasks: int | None = None, size: int | None = None) -> list[list[Any]]:
@@ -49,18 +47,8 @@ def split(items: Sequence[Any], tasks: int | None = None, size: int | None = Non
 
 def _cavity_rows(points: list[tuple[float, float]], gamma: float,
                  cutoff: int | str) -> list[dict[str, Any]]:
-    rows = []
-    for pump, kappa in points:
-        d = _api.cavity(kappa, pump, gamma, cutoff=cutoff).to_dict()
-        rows.append({
-            "pump": pump,
-            "kappa": kappa,
-            "concurrence": d["concurrence_full"],
-            "concurrence_effective": d["concurrence_effective"],
-            "cutoff": d["cutoff"],
-            "residual": d["residual"],
-        })
-    return rows
+    # Each row is the cavity model's one result document (CavityResult), as in the sweep.
+    return [_api.cavity(kappa, pump, gamma, cutoff=cutoff).to_dict() for pump, kappa in points]
 
 
 def _reference_chunk(points: list[Any], digits: int) -> dict[str, Any]:
@@ -91,13 +79,14 @@ def run(task: Task) -> Any:
 
 def combine(results: Sequence[Any]) -> Any:
     """The results of the tasks, in task order, as the in-process call would return them: for
-    :func:`fig2_tasks` a ``dict`` of NumPy columns (:data:`FIG2_COLUMNS`), for
+    :func:`fig2_tasks` a ``dict`` of NumPy columns (the sweep's: every scalar field of the
+    cavity result, in its order), for
     :func:`reference_tasks` a :class:`steadyent.ReferenceResult` of all points."""
     if not results:
         raise ValueError("no task results to combine")
     if isinstance(results[0], list):
         rows = [row for chunk in results for row in chunk]
-        return {name: _column([row[name] for row in rows]) for name in FIG2_COLUMNS}
+        return {name: _column([row.get(name) for row in rows]) for name in _scalar_names(rows)}
     document = dict(results[0])
     document["points"] = [row for chunk in results for row in chunk["points"]]
     return ReferenceResult(document)

@@ -89,8 +89,10 @@ def test_cavity_floats():
 
 def test_sweep_columns_are_numpy():
     r = steadyent.sweep("fig2c", points=5, cutoff=6)
-    assert set(r) == {"pump", "kappa", "concurrence", "concurrence_effective", "cutoff",
-                      "residual"}
+    # Every row is the cavity model's result (CavityResult): its scalar fields are columns.
+    assert set(r) >= {"pump", "kappa", "concurrence", "concurrence_effective", "cutoff",
+                      "residual", "beta_a", "frame"}
+    assert "effective_rates" not in set(r)
     assert r["kappa"].dtype == np.float64 and r["cutoff"].dtype == np.int64
     assert r["kappa"].shape == (15,)
     np.testing.assert_array_equal(r["kappa"][:5], np.logspace(-2, 3, 5))
