@@ -155,9 +155,9 @@ fn exact_path_agrees_with_numeric_path() {
             let pair = e.pair_state.as_ref().unwrap();
             let trace: Rational = (0..4).map(|i| pair[i][i].clone()).sum();
             assert_eq!(trace, 1);
-            for i in 0..4 {
-                for j in 0..4 {
-                    assert_eq!(pair[i][j], pair[j][i]);
+            for (i, row) in pair.iter().enumerate() {
+                for (j, entry) in row.iter().enumerate() {
+                    assert_eq!(entry, &pair[j][i], "pair state is symmetric at ({i}, {j})");
                 }
             }
         }

@@ -24,8 +24,10 @@ pub fn claims() -> Vec<Claim> {
         },
         Claim {
             id: "emitters-adiabatic-elimination",
-            paper: &["the cavity acts as an additional collective dissipation channel Gamma = \
-                    4g^2/kappa for kappa/g > 1 (Eq. 9), for N = 3 and 4 emitters"],
+            paper: &[
+                "the cavity acts as an additional collective dissipation channel Gamma = \
+                    4g^2/kappa for kappa/g > 1 (Eq. 9), for N = 3 and 4 emitters",
+            ],
             method: "full model (automatic cutoff) against the effective model at p = 5e-3 g, \
                      gamma = 1e-3 g, 31 kappa values over [1e-2, 1e3]: largest deviation of C, \
                      <s+s-> and the variance sum / N per decade, and its decay exponent",
@@ -34,8 +36,10 @@ pub fn claims() -> Vec<Claim> {
         },
         Claim {
             id: "emitters-largest-concurrence",
-            paper: &["finding: the largest pair concurrence of the full model for N = 2 ... 10 \
-                    (Ref. [35]: few emitters in a cavity)"],
+            paper: &[
+                "finding: the largest pair concurrence of the full model for N = 2 ... 10 \
+                    (Ref. [35]: few emitters in a cavity)",
+            ],
             method: "maximum over log p in a 3-decade box and log kappa/g in [-2, 3] (5 x 7 grid \
                      and compass search to 1/64 of a cell at cutoff 5, the maximiser re-solved \
                      with the automatic cutoff) at gamma = 1e-3 g (p/gamma in [0.1, 100]) and \
@@ -45,9 +49,11 @@ pub fn claims() -> Vec<Claim> {
         },
         Claim {
             id: "emitters-toth-beyond-pairs",
-            paper: &["finding: where every pair is separable, Toth's criterion (PRL 99, 250405 \
+            paper: &[
+                "finding: where every pair is separable, Toth's criterion (PRL 99, 250405 \
                     (2007): separable states have (dJx)^2 + (dJy)^2 + (dJz)^2 >= N/2) can still \
-                    detect entanglement"],
+                    detect entanglement",
+            ],
             method: "full model (automatic cutoff) on 5 pumps p in [1e-4, 1e-2] g (weak pumping, \
                      p << g) x 9 kappa values in [1e-2, 1e3] g at gamma = 1e-3 g for N = 3, 4, \
                      6, 8; verdicts with a margin of 2e-9 N/2",
@@ -56,8 +62,10 @@ pub fn claims() -> Vec<Claim> {
         },
         Claim {
             id: "emitters-koashi-buzek-imoto",
-            paper: &["Koashi, Buzek, Imoto, PRA 62, 050302 (2000): the pairwise concurrence of a \
-                    permutation-symmetric N-qubit state is at most 2/N"],
+            paper: &[
+                "Koashi, Buzek, Imoto, PRA 62, 050302 (2000): the pairwise concurrence of a \
+                    permutation-symmetric N-qubit state is at most 2/N",
+            ],
             method: "every steady state of the emitters claims' scans and maxima (N = 2 ... 10): \
                      largest C N/2",
             theorems: &[],
@@ -65,8 +73,10 @@ pub fn claims() -> Vec<Claim> {
         },
         Claim {
             id: "emitters-photon-parity",
-            paper: &["Ref. [35] (Auffeves et al., NJP 13, 093020 (2011)): the photon statistics of \
-                    few pumped emitters in a cavity depend on the parity of N"],
+            paper: &[
+                "Ref. [35] (Auffeves et al., NJP 13, 093020 (2011)): the photon statistics of \
+                    few pumped emitters in a cavity depend on the parity of N",
+            ],
             method: "g2(0) of the full model (automatic cutoff) at the Fig. 2(c) point kappa = \
                      2.34 g, p = 5e-3 g, gamma = 1e-3 g for N = 1 ... 10: does the sign of \
                      g2(N+1) - g2(N) alternate?",

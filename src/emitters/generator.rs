@@ -25,6 +25,9 @@ pub const CAVITY_LOSS: usize = 4;
 /// Slot of the collective decay of the effective model, rate `Γ/2` on `D_{J⁻}`.
 pub const COLLECTIVE_DECAY: usize = 5;
 
+/// A one-body map on the two-emitter element basis: two `(from, to)` label moves.
+type OneBody = [(usize, usize); 2];
+
 /// Left products `σ⁺ ·` (`|g⟩⟨b| ↦ |e⟩⟨b|`) as label moves.
 const LEFT_RAISE: [(usize, usize); 2] = [(GG, EG), (GE, EE)];
 /// Left products `σ⁻ ·` (`|e⟩⟨b| ↦ |g⟩⟨b|`).
@@ -171,7 +174,7 @@ impl<T: Scalar> Image<'_, T> {
     /// The collective decay of the effective model, `D_{J⁻} ρ = 2J⁻ρJ⁺ − J⁺J⁻ρ − ρJ⁺J⁻`
     /// (Eq. 9 generalised), each term a composition of two one-body maps.
     fn collective_decay(&mut self, e: &Element) {
-        let terms: [(&[(usize, usize); 2], &[(usize, usize); 2], i64); 3] = [
+        let terms: [(&OneBody, &OneBody, i64); 3] = [
             (&RIGHT_RAISE, &LEFT_LOWER, 2),
             (&LEFT_LOWER, &LEFT_RAISE, -1),
             (&RIGHT_RAISE, &RIGHT_LOWER, -1),

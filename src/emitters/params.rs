@@ -290,7 +290,7 @@ impl ExactEmitterParams {
             ],
             Model::Effective => {
                 let gg = Rational::from(&self.coupling * &self.coupling);
-                let collective = Rational::from(gg * 4u32) / &self.kappa;
+                let collective = (gg * 4u32) / &self.kappa;
                 [zero(), p, g, d, zero(), collective / 2u32]
             }
         }

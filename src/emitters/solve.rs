@@ -212,7 +212,8 @@ impl EmitterSolver {
             return Err(not_unique(f64::INFINITY));
         }
         let condition = norm1(&matrix, n) * inverse_norm1_estimate(&solver, n);
-        if !(condition <= CONDITION_LIMIT) {
+        // NaN counts as too large.
+        if condition.is_nan() || condition > CONDITION_LIMIT {
             return Err(not_unique(condition));
         }
         let trace: f64 = self.trace_columns.iter().map(|&c| y[c]).sum();
@@ -225,7 +226,7 @@ impl EmitterSolver {
         let image = self.generator.apply(&rates, &coordinates);
         let residual = image.iter().fold(0.0_f64, |m, v| m.max(v.abs()));
         let tolerance = RESIDUAL_TOLERANCE * scale;
-        if !(residual <= tolerance) {
+        if residual.is_nan() || residual > tolerance {
             return Err(SteadyStateError::IllConditioned {
                 residual,
                 tolerance,

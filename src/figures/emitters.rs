@@ -61,7 +61,7 @@ pub fn render_emitters(
     let (lo, hi) = ns
         .iter()
         .fold((f64::INFINITY, 0.0_f64), |(l, h), &n| (l.min(n), h.max(n)));
-    if !(lo < hi) {
+    if lo.partial_cmp(&hi) != Some(std::cmp::Ordering::Less) {
         return Err(FigureError::InvalidData(
             "the emitters figure needs maxima for at least two N".into(),
         ));

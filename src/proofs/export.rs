@@ -25,10 +25,10 @@ use super::certificate::{
 };
 use super::expr::{Binding, Expr, VARIABLES};
 use super::theorems::{Theorem, UNIQUENESS_THEOREM};
+use crate::diamond::symbolic::{ALPHA, SIGMA, SymbolicDiamond};
 use crate::diamond::{Bath, CHANNELS};
 use crate::operators::LadderConvention;
 use crate::poly::{GaussRatFunc, Poly, RatFunc};
-use crate::diamond::symbolic::{ALPHA, SIGMA, SymbolicDiamond};
 
 /// Version of the certificate format written by [`certificate_json`].
 pub const FORMAT_VERSION: u32 = 1;

@@ -13,8 +13,8 @@ use std::ops::{Add, Div, Mul, Neg, Sub};
 use num_traits::Zero;
 use rug::Rational;
 
-use crate::poly::{MAX_VARS, Poly, RatFunc};
 use crate::diamond::symbolic::{ALPHA, SIGMA};
+use crate::poly::{MAX_VARS, Poly, RatFunc};
 
 /// The certificate names of the variables `α, σ, x, y` (indices [`ALPHA`], [`SIGMA`], 2, 3).
 pub const VARIABLES: [&str; MAX_VARS] = ["alpha", "sigma", "x", "y"];
