@@ -23,6 +23,10 @@
 //! | Eq. (7)–(8) exact truncated steady state (factorial picture `ρ = S r S`, `S = diag(√n!)`), `steadyent cavity --exact` | [`cavity::exact::exact_steady_state`], [`liouvillian::Lindblad::with_jump_number`] | `tests/cavity_exact.rs`, `scripts/mpmath_cavity.py` |
 //! | Eq. (9) effective model (adiabatic elimination) | [`cavity::effective_steady_state`] | `tests/cavity.rs` |
 //! | Fig. 2(b)–(c) full vs effective concurrence | [`cavity::sweep()`] | `tests/cavity.rs`, `bench/compare_qutip.py` |
+//! | Eq. (7)–(8) with N emitters, permutation-symmetric (Kirton & Keeling 2017; Shammah et al. 2018) | [`emitters::generator::Generator`], [`emitters::solve::EmitterSolver::solve`], [`emitters::EmitterEngine`] | `tests/emitters.rs` (tensor-space reference, N = 3, 4), claim `emitters-two-equals-cavity` |
+//! | Eq. (9) generalised to N emitters (collective decay `Γ = 4g²/κ`) | [`emitters::generator::Generator::effective`] | `tests/emitters.rs`, claim `emitters-adiabatic-elimination` |
+//! | N-emitter steady state over the rationals, `steadyent emitters --exact` | [`emitters::exact::exact_steady_state`] | `tests/emitters.rs`, `tests/emitters_cli.rs` |
+//! | pair concurrence, `g²(0)`, `⟨J²⟩`, Tóth (PRL 99, 250405), Koashi–Bužek–Imoto (PRA 62, 050302) | [`emitters::Observables`] | claims `emitters-*` |
 //! | Eq. (1)–(3) ρ_SS as rational functions of `e^{β_A}`, `e^{β_S}`; limits `β → ±∞` | [`diamond::symbolic::diamond_steady_state`], [`diamond::symbolic::SymbolicDiamond::limit_state`] | `tests/proofs.rs` (snapshots, proptest vs exact solve) |
 //! | Eq. (3)–(6) at `β = +∞` (zero temperature): certified limits, `Ṡ → +∞` | [`diamond::limits::enclose_limit`], [`diamond::DiamondSystem::certify`] | `tests/limits.rs`, `tests/cli.rs` |
 //! | Eq. (4)–(6), `C < 1/3`, `C < 1/2`, `Ṡ ≥ 0`, Eq. (9) threshold `p > γ`: proofs for all β | [`proofs::run_all`], `steadyent prove`, `proofs/*.md` | `tests/proofs.rs` (`prove --check`) |

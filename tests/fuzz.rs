@@ -222,3 +222,92 @@ proptest! {
         }
     }
 }
+
+/// `emitters` and `sweep emitters` command lines: small N and cutoffs (so each case stays
+/// cheap), then random flags and values of the N-emitter model — bad N, rates, shards,
+/// `--exact` without a cutoff, flags of other figures.
+fn emitters_command_line() -> impl Strategy<Value = Vec<String>> {
+    let words: &[&str] = &[
+        "--n",
+        "--kappa",
+        "--pump",
+        "--gamma",
+        "--dephasing",
+        "--g",
+        "--cutoff",
+        "--exact",
+        "--digits",
+        "--effective",
+        "--format",
+        "--shard",
+        "--kappa-range",
+        "0",
+        "1",
+        "2",
+        "3",
+        "101",
+        "-1",
+        "0.01",
+        "1e-3",
+        "7/2",
+        "nan",
+        "inf",
+        "auto",
+        "1/2",
+        "3/2",
+        "0/0",
+        "2:3",
+        "0.1:10",
+        "json",
+        "table",
+        "csv",
+        "--resolution",
+    ];
+    let extra = prop_oneof![
+        2 => token(),
+        3 => proptest::sample::select(words).prop_map(str::to_string),
+    ];
+    let sweep = proptest::bool::ANY;
+    (sweep, proptest::collection::vec(extra, 0..6)).prop_map(|(sweep, rest)| {
+        let mut args: Vec<String> = if sweep {
+            ["steadyent", "sweep", "emitters", "--points", "2"]
+                .map(str::to_string)
+                .to_vec()
+        } else {
+            ["steadyent", "emitters"].map(str::to_string).to_vec()
+        };
+        args.extend(
+            [
+                "--n", "2", "--kappa", "1", "--pump", "0.01", "--gamma", "0.001", "--cutoff", "3",
+            ]
+            .map(str::to_string),
+        );
+        // Keep every case small: N ≤ 3 and cutoffs ≤ 3 whatever the random tokens say.
+        let mut rest: Vec<String> = rest
+            .into_iter()
+            .filter(|t| t != "--help" && t != "-h" && t != "--out")
+            .collect();
+        for k in 1..rest.len() {
+            if matches!(rest[k - 1].as_str(), "--n" | "--cutoff")
+                && rest[k].parse::<usize>().is_ok_and(|v| v > 3 && v <= 100)
+            {
+                rest[k] = "3".to_string();
+            }
+        }
+        rest.retain(|t| t != "99999999999999999999");
+        args.extend(rest);
+        args
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases() / 20, ..ProptestConfig::default() })]
+
+    #[test]
+    fn emitters_command_line_never_panics(args in emitters_command_line()) {
+        let r = run_under_contract(&args)?;
+        if r.code == 0 {
+            prop_assert!(!r.stdout.to_ascii_lowercase().contains("nan"), "NaN for {args:?}");
+        }
+    }
+}

@@ -272,8 +272,18 @@ fn run_exact(args: &EmittersArgs, params: &ExactEmitterParams) -> Result<Output,
     }
 }
 
+/// A value to 12 decimals (exact zeros as `0`), or `none`.
 fn optional(x: Option<f64>, none: &str) -> String {
-    x.map_or_else(|| none.to_string(), |v| format!("{v:.12}"))
+    x.map_or_else(
+        || none.to_string(),
+        |v| {
+            if v == 0.0 {
+                "0".to_string()
+            } else {
+                format!("{v:.12}")
+            }
+        },
+    )
 }
 
 fn verdict(entangled: Option<bool>) -> &'static str {
