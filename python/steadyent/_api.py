@@ -16,6 +16,7 @@ from ._results import (
     CheckReport,
     DiamondExactResult,
     DiamondResult,
+    EmittersResult,
     ProveReport,
     ReferenceResult,
     SweepResult,
@@ -304,3 +305,55 @@ def prove(directory: str | os.PathLike[str] | None = None) -> ProveReport:
     if directory is not None:
         document["directory"] = os.fspath(directory)
     return ProveReport(document)
+
+
+def emitters(
+    n: int,
+    kappa: Exact,
+    pump: Exact,
+    gamma: Exact,
+    dephasing: Exact = 0,
+    g: Exact = 1,
+    cutoff: int | str = "auto",
+    effective: bool = False,
+    exact: bool = False,
+    digits: int = 20,
+) -> EmittersResult:
+    """N identical emitters in one cavity (Eq. 7–8 with the sums running to N, rotating frame,
+    commuting ladder operators; units ``g = 1``): local pump ``p``, local decay ``γ``, local
+    pure dephasing ``γ_φ`` (coherence decay rate; QuTiP collapse ``√(γ_φ/2)·σᵢᶻ``) and cavity
+    loss ``κ``, solved in the permutation-symmetric representation (Kirton & Keeling, PRL 118,
+    123602 (2017); Shammah et al., PRA 98, 063815 (2018)), with the effective model of Eq. (9)
+    generalised (collective decay ``Γ = 4g²/κ`` on ``J⁻ = Σᵢ σᵢ⁻``, no cavity).
+
+    Returns the pair concurrence (Wootters, with the Koashi–Bužek–Imoto bound ``2/N``), one
+    emitter's excited population, ``⟨a†a⟩``, ``g²(0)``, ``⟨J²⟩``, the variance sum
+    ``(ΔJx)² + (ΔJy)² + (ΔJz)²`` and Tóth's verdict (PRL 99, 250405 (2007): separable states
+    have variance sum ≥ N/2), plus the two-emitter state.
+
+    ``n``: 1 to 100. Rates: exact decimals or rationals (``str``, ``int``, ``Fraction``,
+    ``Decimal``, ``float`` as the decimal it prints); ``kappa, g > 0``; ``pump, gamma,
+    dephasing ≥ 0``, not all zero. ``cutoff``: ``"auto"`` or 2 to 100 Fock states (``exact``:
+    a fixed 2 to 30). ``effective=True`` solves only the effective model. ``exact=True``
+    solves over the rationals (uniqueness by exact nullity) and prints every value exactly and
+    to ``digits`` certified digits.
+
+    Raises ``ValueError`` for bad input (the CLI's message), :class:`steadyent.SteadyStateError`
+    for a non-unique steady state or an unconverged cutoff.
+    """
+    args = [
+        "emitters",
+        "--n", integer_text("n", n),
+        "--kappa", exact_text("kappa", kappa, rational=True),
+        "--pump", exact_text("pump", pump, rational=True),
+        "--gamma", exact_text("gamma", gamma, rational=True),
+        "--dephasing", exact_text("dephasing", dephasing, rational=True),
+        "--g", exact_text("g", g, rational=True),
+    ]
+    if not effective or cutoff != "auto":
+        args += ["--cutoff", cutoff_text(cutoff)]
+    if effective:
+        args.append("--effective")
+    if exact:
+        args += ["--exact", "--digits", integer_text("digits", digits)]
+    return EmittersResult(_json(args))

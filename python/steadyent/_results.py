@@ -644,3 +644,106 @@ class ProveReport(Result):
     def _fields(self) -> str:
         proved = sum(t["verdict"] == "proved" for t in self._doc["theorems"])
         return f"{proved}/{len(self._doc['theorems'])} proved"
+
+
+class EmittersResult(Result):
+    """N emitters in one cavity (Eq. 7–8 with N emitters) and the effective model (Eq. 9
+    generalised), numerically (``float`` values) or exactly (``Decimal`` certified digits with
+    ``Fraction`` exact values).
+
+    ``to_dict()`` is the document of ``steadyent emitters … --format json``; the effective
+    model's values are under ``["effective"]``.
+    """
+
+    kind = "emitters"
+
+    @property
+    def exact(self) -> bool:
+        """Whether this is the exact rational solve."""
+        return self._doc.get("mode") == "exact"
+
+    def _value(self, name: str):
+        v = self._doc.get(name)
+        if v is None or not self.exact:
+            return v
+        return decimal.Decimal(v)
+
+    @property
+    def n(self) -> int:
+        """Number of emitters ``N``."""
+        return self._doc["n"]
+
+    @property
+    def pair_concurrence(self):
+        """Wootters concurrence of any two emitters (``None`` for N = 1)."""
+        return self._value("pair_concurrence")
+
+    @property
+    def excited_population(self):
+        """``⟨σᵢ⁺σᵢ⁻⟩`` of one emitter."""
+        return self._value("excited_population")
+
+    @property
+    def mean_photon_number(self):
+        """``⟨a†a⟩`` (``None`` for the effective model)."""
+        return self._value("mean_photon_number")
+
+    @property
+    def g2_zero(self):
+        """``g²(0)`` of the cavity (``None`` without photons, or where f64 cannot resolve it)."""
+        return self._value("g2_zero")
+
+    @property
+    def spin_squared(self):
+        """``⟨J²⟩``, ``J = Σᵢ σᵢ/2``."""
+        return self._value("spin_squared")
+
+    @property
+    def spin_variance_sum(self):
+        """``(ΔJx)² + (ΔJy)² + (ΔJz)²``."""
+        return self._value("spin_variance_sum")
+
+    @property
+    def toth_entangled(self) -> bool | None:
+        """Tóth's criterion: variance sum below ``N/2`` (``None``: undecided in f64)."""
+        return self._doc["toth_entangled"]
+
+    @property
+    def cutoff(self) -> int | None:
+        """Number of Fock states (``None`` for the effective model alone)."""
+        return self._doc.get("cutoff")
+
+    def exact_value(self, name: str) -> fractions.Fraction:
+        """The exact rational value of ``name`` (exact results only), e.g.
+        ``exact_value("spin_squared")``."""
+        if not self.exact:
+            raise KeyError("exact values need emitters(..., exact=True)")
+        return fractions.Fraction(self._doc[f"{name}_exact"])
+
+    def pair_state(self):
+        """The two-emitter state ``ρ₁₂`` as a 4×4 NumPy array in :data:`QUBIT_BASIS`."""
+        import numpy as np
+
+        if self.exact:
+            rows = self._doc["pair_state_exact"]
+            return None if rows is None else np.array(
+                [[float(fractions.Fraction(x)) for x in row] for row in rows])
+        rows = self._doc["pair_state"]
+        return None if rows is None else np.array(rows, dtype=float)
+
+    def qobj(self):
+        """The two-emitter state as a ``qutip.Qobj`` (``dims [[2, 2], [2, 2]]``). Needs QuTiP."""
+        qutip = _qutip()
+        rho = self.pair_state()
+        if rho is None:
+            raise ValueError("N = 1 has no pair state")
+        return qutip.Qobj(rho, dims=[[2, 2], [2, 2]])
+
+    def mpf(self, name: str = "pair_concurrence") -> Any:
+        """A certified decimal as ``mpmath.mpf`` at its certified precision (exact results)."""
+        if not self.exact:
+            raise KeyError("certified decimals need emitters(..., exact=True)")
+        return _mpf(self._doc[name], self._doc["digits"])
+
+    def _fields(self) -> str:
+        return f"n={self.n} pair_concurrence={self.pair_concurrence!r}"
