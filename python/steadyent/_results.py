@@ -554,8 +554,10 @@ class ReferenceResult(_Columns):
 
     @property
     def digits(self) -> int:
-        """Certified significant digits of every value."""
-        return self._doc["digits"]
+        """Certified significant digits of every value (each point's ``digits``: one call
+        certifies every point to the same number)."""
+        rows = self._rows()
+        return rows[0]["digits"] if rows else 0
 
     def decimals(self, name: str) -> list[decimal.Decimal | None]:
         """Column ``name`` as certified ``Decimal`` values (``None`` where null)."""

@@ -47,8 +47,11 @@ def split(items: Sequence[Any], tasks: int | None = None, size: int | None = Non
 
 def _cavity_rows(points: list[tuple[float, float]], gamma: float,
                  cutoff: int | str) -> list[dict[str, Any]]:
-    # Each row is the cavity model's one result document (CavityResult), as in the sweep.
-    return [_api.cavity(kappa, pump, gamma, cutoff=cutoff).to_dict() for pump, kappa in points]
+    # Each row is the cavity model's one result (CavityResult), as in the sweep; the document's
+    # header (model, units, accuracy) is the sweep's header, not part of its rows.
+    header = ("model", "units", "accuracy")
+    return [{k: v for k, v in _api.cavity(kappa, pump, gamma, cutoff=cutoff).to_dict().items()
+             if k not in header} for pump, kappa in points]
 
 
 def _reference_chunk(points: list[Any], digits: int) -> dict[str, Any]:
