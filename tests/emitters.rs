@@ -165,7 +165,8 @@ fn exact_path_agrees_with_numeric_path() {
 }
 
 /// Non-unique steady states are reported, never returned: `p = γ = γ_φ = 0` is refused by the
-/// parameters, and the exact path proves non-uniqueness of the same generator.
+/// parameters (the exact parameters refuse it the same way); with dephasing alone the engine
+/// finds the unique ground state.
 #[test]
 fn no_local_relaxation_is_not_unique() {
     assert_eq!(

@@ -17,7 +17,7 @@ use crate::nullspace::rational_null_space;
 
 /// Largest reduced system the exact path accepts: fraction-free elimination on a dense
 /// `n × n` rational matrix costs `O(n³)` big-integer operations whose size grows with `n`
-/// (measured: N = 6 at cutoff 6, 186 unknowns, ~1 s; see the README).
+/// (measured: N = 6 at cutoff 6, 220 unknowns, 2.5 s wall on a loaded machine; see the README).
 pub const MAX_EXACT_UNKNOWNS: usize = 900;
 
 /// An exact steady state of N emitters with its observables.
