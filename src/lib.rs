@@ -35,6 +35,7 @@
 #![warn(missing_docs)]
 
 pub mod arith;
+pub mod block_tridiagonal;
 pub mod cavity;
 pub mod check;
 pub mod cli;

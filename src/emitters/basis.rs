@@ -38,6 +38,15 @@ pub struct Element {
 }
 
 impl Element {
+    /// The ground population `|0⟩⟨0| ⊗ |g…g⟩⟨g…g|` of `emitters` emitters.
+    pub fn ground(emitters: usize) -> Element {
+        Element {
+            counts: [emitters as u16, 0, 0, 0],
+            ket: 0,
+            bra: 0,
+        }
+    }
+
     /// The Hermitian conjugate element `|m⟩⟨n| ⊗ S(q†)` (`q_ge ↔ q_eg`).
     pub fn conjugate(&self) -> Element {
         let [gg, ge, eg, ee] = self.counts;

@@ -128,9 +128,24 @@ impl EmitterEngine {
         params: &EmitterParams,
         cutoff: Cutoff,
     ) -> Result<EmitterSteadyState, EmitterError> {
+        let effective = self.solve_effective(params)?;
+        self.solve_full_pinned(params, cutoff, &effective)
+    }
+
+    /// [`Self::solve_full`] with the effective model's steady state at the same point already
+    /// solved: its largest population is pinned first in every full solve (see
+    /// [`EmitterSolver::solve`]).
+    fn solve_full_pinned(
+        &self,
+        params: &EmitterParams,
+        cutoff: Cutoff,
+        effective: &NumericState,
+    ) -> Result<EmitterSteadyState, EmitterError> {
+        let space = self.solver(Model::Effective, params.emitters(), 1)?;
+        let hint = effective.largest_population(space.space());
         let solve = |n: usize| {
             self.solver(Model::Full, params.emitters(), n)?
-                .solve(params, self.par)
+                .solve(params, self.par, Some(&hint))
         };
         let top = |s: &NumericState| {
             *s.observables
@@ -164,7 +179,7 @@ impl EmitterEngine {
     /// The solver's errors.
     pub fn solve_effective(&self, params: &EmitterParams) -> Result<NumericState, EmitterError> {
         self.solver(Model::Effective, params.emitters(), 1)?
-            .solve(params, self.par)
+            .solve(params, self.par, None)
     }
 
     /// Both models at one point.
@@ -176,12 +191,13 @@ impl EmitterEngine {
         params: &EmitterParams,
         cutoff: Cutoff,
     ) -> Result<EmitterPoint, EmitterError> {
-        let (full, report) = self.solve_full(params, cutoff)?;
+        let effective = self.solve_effective(params)?;
+        let (full, report) = self.solve_full_pinned(params, cutoff, &effective)?;
         Ok(EmitterPoint {
             params: *params,
             full,
             cutoff: report,
-            effective: self.solve_effective(params)?,
+            effective,
         })
     }
 }

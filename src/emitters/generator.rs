@@ -345,6 +345,11 @@ impl Reduction {
         self.orbit_of[s]
     }
 
+    /// The representative element of each orbit (the first of `{s, s†}` in element order).
+    pub fn representatives(&self) -> &[usize] {
+        &self.representatives
+    }
+
     /// The orbits that are populations (their coordinates sum to `tr ρ` with the picture's
     /// diagonal weights).
     pub fn populations(&self) -> &[usize] {
