@@ -72,7 +72,7 @@ pub fn observable_change(a: &NumericState, b: &NumericState) -> f64 {
 }
 
 impl EmitterEngine {
-    /// An engine with no solver built yet whose sparse LUs use every core (for one point).
+    /// An engine with no solver built yet whose block LUs use every core (for one point).
     pub fn new() -> Self {
         EmitterEngine {
             solvers: Mutex::default(),

@@ -25,13 +25,13 @@
 //! ket–bra `|n⟩⟨m|`, `O(N³ N_c²)` coordinates instead of `4ᴺ N_c²`
 //! ([`basis::SymmetricSpace`]). Excitation conservation, the photon phase gauge (real
 //! generator) and Hermiticity shrink it further ([`generator::Reduction`]); the numeric solve
-//! is a sparse LU ([`solve`]), the exact one a fraction-free rational kernel ([`exact`]).
+//! is a block-tridiagonal LU by excitation number ([`solve`]), the exact one a fraction-free rational kernel ([`exact`]).
 //!
 //! | paper / reference | implemented by |
 //! |---|---|
 //! | Eq. (7)–(8) for N emitters, permutation-symmetric generator | [`generator::Generator::full`] |
 //! | Eq. (9) generalised: collective decay `Γ = 4g²/κ` | [`generator::Generator::effective`] |
-//! | `𝓛ρ = 0` in f64, sparse LU, uniqueness by condition estimate | [`solve::EmitterSolver::solve`] |
+//! | `𝓛ρ = 0` in f64, block-tridiagonal LU, uniqueness by condition estimate | [`solve::EmitterSolver::solve`] |
 //! | `𝓛ρ = 0` over the rationals, uniqueness by exact nullity | [`exact::exact_steady_state`] |
 //! | pair state, Wootters concurrence, `g²(0)`, `⟨J²⟩`, Tóth's criterion | [`observables::Observables`] |
 //! | automatic photon cutoff | [`engine::EmitterEngine::solve`] |
@@ -128,7 +128,7 @@ pub enum EmitterError {
     /// The problem would exceed the size cap of a solve.
     #[error(
         "N = {emitters} emitters with {cutoff} Fock states need {unknowns} real unknowns, above \
-         the cap of {cap} (memory and time of one sparse LU); lower --n or fix a smaller --cutoff"
+         the cap of {cap} (memory and time of one block LU); lower --n or fix a smaller --cutoff"
     )]
     TooLarge {
         /// Number of emitters.

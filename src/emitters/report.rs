@@ -39,7 +39,7 @@ pub const EFFECTIVE_MODEL: &str = "effective model, Eq. (9) generalised: the loc
                                    J- = sum_i sigma_i-, no cavity";
 
 /// What `tolerances` says about a numeric result.
-pub const ACCURACY: &str = "f64 sparse LU; each value is accurate to ~1e-12 (residual and \
+pub const ACCURACY: &str = "f64 block LU; each value is accurate to ~1e-12 (residual and \
                             condition are reported); with cutoff auto every printed observable \
                             (and <a+a+aa>) changed by <= 1e-10 at the last cutoff step and the \
                             top Fock level holds <= 1e-12; g2(0) is null where <a+a+aa> < 1e-5, \
