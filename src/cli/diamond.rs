@@ -7,7 +7,7 @@ use rug::Rational;
 use super::{CliError, Output};
 use crate::decimal::{ExtendedRational, parse_extended, parse_rational};
 use crate::diamond::limits::ZeroTemperatureError;
-use crate::diamond::result::{DiamondHeader, DiamondPoint, DiamondReport, Mode, UNITS};
+use crate::diamond::result::{DiamondPoint, DiamondReport, UNITS};
 use crate::diamond::{
     DiamondError, DiamondSystem, ExactDiamond, ExactDiamondError, MAX_ABS_BETA, beta_in_range,
 };
@@ -147,7 +147,11 @@ pub fn parse_beta(argument: &str, text: &str) -> Result<ExtendedRational, CliErr
     Ok(beta)
 }
 
-fn parse_ratio(argument: &str, text: &str) -> Result<Rational, CliError> {
+/// Parses an exact rate ratio (`α` or `σ`, ≥ 0).
+///
+/// # Errors
+/// [`CliError::Usage`] naming `argument`.
+pub fn parse_ratio(argument: &str, text: &str) -> Result<Rational, CliError> {
     let value = parse_rational(text).map_err(|e| CliError::usage(argument, e))?;
     if value.is_negative() {
         return Err(CliError::usage(
@@ -160,7 +164,7 @@ fn parse_ratio(argument: &str, text: &str) -> Result<Rational, CliError> {
 
 /// Maps a certification failure to the exit-code contract: an undecided `β = +∞` limit is bad
 /// input naming `argument`; everything else is internal.
-pub(crate) fn certify_error(argument: &str, e: DiamondError) -> CliError {
+pub fn certify_error(argument: &str, e: DiamondError) -> CliError {
     match e {
         DiamondError::ZeroTemperature(ZeroTemperatureError::Limit(_)) => CliError::usage(
             argument,
@@ -210,7 +214,8 @@ fn run_temperatures(
     let c = system
         .certify(beta_a, beta_s, digits)
         .map_err(|e| certify_error("--beta-a/--beta-s", e))?;
-    let point = DiamondPoint::certified(beta_a, beta_s, &c, digits);
+    let report = DiamondReport::certified(convention, beta_a, beta_s, &c, digits);
+    let point = &report.point;
     Ok(match format {
         PointFormat::Table => {
             let closed_form = point.concurrence_eq5.clone().unwrap_or_else(|| {
@@ -243,10 +248,7 @@ fn run_temperatures(
             }
             table(convention, &rows, &note)
         }
-        PointFormat::Json => schema::json(&DiamondReport {
-            header: DiamondHeader::new(convention, Mode::Certified),
-            point,
-        }),
+        PointFormat::Json => schema::json(&report),
     })
 }
 
@@ -259,7 +261,8 @@ fn run_exact(
 ) -> Result<Output, CliError> {
     let internal = |e: ExactDiamondError| CliError::Internal(e.to_string());
     let d = ExactDiamond::solve(alpha, sigma, convention).map_err(internal)?;
-    let point = DiamondPoint::exact(&d, digits).map_err(internal)?;
+    let report = DiamondReport::exact(convention, &d, digits).map_err(internal)?;
+    let point = &report.point;
     Ok(match format {
         PointFormat::Table => {
             let mut rows: Vec<(&str, String)> = vec![
@@ -286,10 +289,7 @@ fn run_exact(
                 ),
             )
         }
-        PointFormat::Json => schema::json(&DiamondReport {
-            header: DiamondHeader::new(convention, Mode::Exact),
-            point,
-        }),
+        PointFormat::Json => schema::json(&report),
     })
 }
 
