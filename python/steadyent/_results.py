@@ -84,27 +84,28 @@ def _matrix(payload: tuple[bytes, int]):
 class Result:
     """Base of every result: the CLI's JSON document and how to compare, print and pickle it.
 
-    The document arrives as the JSON text the command printed and is decoded (``json.loads``,
-    which rounds every printed number back to the same ``float``) on first use, so a call
-    that only passes its result on (to a Dask worker's caller, to ``pickle``) pays nothing
-    for decoding.
+    The document arrives as the library's typed result (``_native.Document``, for the model
+    functions) or as the JSON text the command printed (``sweep``, ``check``), and becomes
+    Python objects on first use — ``Document.to_python()`` (serde straight to ``dict``), or
+    ``json.loads``, which rounds every printed number back to the same ``float`` — so a call
+    that only passes its result on pays nothing for the conversion.
     """
 
     #: The model or command the result comes from (for ``repr``).
     kind = "result"
 
-    def __init__(self, document: dict[str, Any] | str):
-        if isinstance(document, str):
-            self._text: str | None = document
-            self._parsed: dict[str, Any] | None = None
-        else:
-            self._text, self._parsed = None, document
+    def __init__(self, document: dict[str, Any] | str | _native.Document):
+        self._source = document
+        self._parsed: dict[str, Any] | None = document if type(document) is dict else None
 
     @property
     def _doc(self) -> dict[str, Any]:
-        if self._parsed is None:
-            self._parsed = json.loads(self._text)
-        return self._parsed
+        doc = self._parsed
+        if doc is None:
+            source = self._source
+            doc = json.loads(source) if type(source) is str else source.to_python()
+            self._parsed = doc
+        return doc
 
     def to_dict(self) -> dict[str, Any]:
         """The CLI's JSON object for the same input (``steadyent … --format json``), field for
@@ -121,8 +122,12 @@ class Result:
     def __hash__(self) -> int:  # results are values, but hold mutable documents
         raise TypeError(f"unhashable type: '{type(self).__name__}'")
 
+    def _pickled(self) -> dict[str, Any] | str:
+        # The JSON text as it came, or the Python objects (a native Document does not pickle).
+        return self._source if type(self._source) is str else self._doc
+
     def __reduce__(self):
-        return (type(self), (self._text if self._text is not None else self._doc,))
+        return (type(self), (self._pickled(),))
 
     def _fields(self) -> str:
         return ""
@@ -591,8 +596,7 @@ class CheckReport(Result):
         self.message = message
 
     def __reduce__(self):
-        return (type(self), (self._text if self._text is not None else self._doc,
-                             self.exit_code, self.message))
+        return (type(self), (self._pickled(), self.exit_code, self.message))
 
     def __bool__(self) -> bool:
         return self.exit_code == 0

@@ -202,6 +202,44 @@ fn population_rows(point: &DiamondPoint) -> [(&'static str, String); 4] {
     ]
 }
 
+/// The document of `steadyent diamond --beta-a X --beta-s Y` at parsed inputs: Eq. (3)–(6)
+/// certified to `digits` digits ([`DiamondSystem::certify`], [`DiamondReport::certified`]).
+///
+/// # Errors
+/// [`CliError::Usage`] for an undecided `β = +∞` limit, [`CliError::Internal`] when no
+/// trustworthy answer can be given.
+pub fn certified_report(
+    beta_a: &ExtendedRational,
+    beta_s: &ExtendedRational,
+    digits: usize,
+    convention: LadderConvention,
+) -> Result<DiamondReport, CliError> {
+    let system =
+        DiamondSystem::shared(convention).map_err(|e| CliError::Internal(e.to_string()))?;
+    let c = system
+        .certify(beta_a, beta_s, digits)
+        .map_err(|e| certify_error("--beta-a/--beta-s", e))?;
+    Ok(DiamondReport::certified(
+        convention, beta_a, beta_s, &c, digits,
+    ))
+}
+
+/// The document of `steadyent diamond --alpha R --sigma R` at parsed inputs: Eq. (1)–(6)
+/// solved exactly ([`ExactDiamond::solve`], [`DiamondReport::exact`]).
+///
+/// # Errors
+/// [`CliError::Internal`] when the state is not unique or a decimal is not decided.
+pub fn exact_report(
+    alpha: &Rational,
+    sigma: &Rational,
+    digits: usize,
+    convention: LadderConvention,
+) -> Result<DiamondReport, CliError> {
+    let internal = |e: ExactDiamondError| CliError::Internal(e.to_string());
+    let d = ExactDiamond::solve(alpha, sigma, convention).map_err(internal)?;
+    DiamondReport::exact(convention, &d, digits).map_err(internal)
+}
+
 fn run_temperatures(
     beta_a: &ExtendedRational,
     beta_s: &ExtendedRational,
@@ -209,12 +247,7 @@ fn run_temperatures(
     convention: LadderConvention,
     format: PointFormat,
 ) -> Result<Output, CliError> {
-    let system =
-        DiamondSystem::shared(convention).map_err(|e| CliError::Internal(e.to_string()))?;
-    let c = system
-        .certify(beta_a, beta_s, digits)
-        .map_err(|e| certify_error("--beta-a/--beta-s", e))?;
-    let report = DiamondReport::certified(convention, beta_a, beta_s, &c, digits);
+    let report = certified_report(beta_a, beta_s, digits, convention)?;
     let point = &report.point;
     Ok(match format {
         PointFormat::Table => {
@@ -238,7 +271,8 @@ fn run_temperatures(
             let mut note = format!(
                 "{digits} significant digits, each certified by an MPFR interval enclosure \
                  (working precision {} bits)",
-                c.precision_bits
+                // Some for every certified point (DiamondPoint::certified).
+                point.precision_bits.unwrap_or_default()
             );
             if point.zero_temperature_limit {
                 note.push_str(
@@ -259,9 +293,7 @@ fn run_exact(
     convention: LadderConvention,
     format: PointFormat,
 ) -> Result<Output, CliError> {
-    let internal = |e: ExactDiamondError| CliError::Internal(e.to_string());
-    let d = ExactDiamond::solve(alpha, sigma, convention).map_err(internal)?;
-    let report = DiamondReport::exact(convention, &d, digits).map_err(internal)?;
+    let report = exact_report(alpha, sigma, digits, convention)?;
     let point = &report.point;
     Ok(match format {
         PointFormat::Table => {
