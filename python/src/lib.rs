@@ -315,9 +315,11 @@ fn cavity_doc(
             // `--omega0` is an f64 read by clap: for text that is not one, clap's own message
             // (the command line parsed in process, which rejects it before computing).
             text.parse::<f64>().or_else(|_| {
-                let argv = ["cavity", "--kappa", kappa, "--pump", pump, "--gamma", gamma];
-                let argv = argv.iter().chain(&["--frame", "lab", "--omega0", text]);
-                match execute(&argv.map(ToString::to_string).collect::<Vec<_>>()) {
+                let argv = [
+                    "cavity", "--kappa", kappa, "--pump", pump, "--gamma", gamma, "--frame", "lab",
+                    "--omega0", text,
+                ];
+                match execute(&argv.map(ToString::to_string)) {
                     Err(e) => Err(e),
                     Ok(_) => Err(CliError::usage(
                         "--omega0",
