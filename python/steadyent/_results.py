@@ -477,10 +477,12 @@ def _column(values: list[Any]):
     column of words (not numbers) as an object array of ``str``."""
     import numpy as np
 
-    if values and all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+    # JSON gives exactly int, float, str, bool or None: ``type(v) is int`` excludes bool.
+    if values and all(type(v) is int for v in values):
         return np.array(values, dtype=np.int64)
     try:
-        return np.array([math.nan if v is None else float(v) for v in values], dtype=np.float64)
+        return np.fromiter((math.nan if v is None else float(v) for v in values),
+                           dtype=np.float64, count=len(values))
     except ValueError:
         # Words, such as a cavity row's ``frame`` or ``cutoff_mode``: an array of ``str``.
         return np.array(values, dtype=object)
@@ -490,12 +492,13 @@ def _scalar_names(rows: list[dict[str, Any]]) -> list[str]:
     """The column names of ``rows``: every field holding a number, a string or null, in
     first-seen order (nested objects, such as a cavity row's ``effective_rates``, are not
     columns)."""
-    names: list[str] = []
+    names: dict[str, None] = {}  # insertion-ordered set
+    scalar = (int, float, str, bool, type(None))
     for row in rows:
         for k, v in row.items():
-            if k not in names and (v is None or isinstance(v, (int, float, str))):
-                names.append(k)
-    return names
+            if k not in names and type(v) in scalar:
+                names[k] = None
+    return list(names)
 
 
 class _Columns(Result, Mapping):
@@ -505,7 +508,10 @@ class _Columns(Result, Mapping):
         return self._doc["points"]
 
     def _names(self) -> list[str]:
-        return _scalar_names(self._rows())
+        names = self.__dict__.get("_names_cache")
+        if names is None:
+            names = self.__dict__["_names_cache"] = _scalar_names(self._rows())
+        return names
 
     def __getitem__(self, key: str):
         if key not in self._names():
