@@ -9,9 +9,11 @@
    QuTiP's ``steadystate`` at the same cavity point for scale;
 2. 1000 certified 50-digit diamond points from Python (``steadyent.reference``), the same
    library call timed in Rust, and the same points through the CLI as a whole process;
-3. a Dask ``LocalCluster`` run of single-threaded tasks of ~0.2 s each (chunks of diamond
-   points at 10000 digits) with 1 and with 2 worker processes: speed-up, and the task
-   overhead (wall time on 1 worker against the same tasks run in process).
+3. a Dask ``LocalCluster`` run of single-threaded tasks of ~0.3 s each (chunks of a sweep of
+   the certified concurrence at 10000 digits) with 1 and with 2 worker processes: speed-up,
+   and the task overhead (wall time on 1 worker against the same tasks run in process); and,
+   for the state of the machine during the run, the two-thread speed-up of hashlib's SHA-256
+   (which releases the GIL) and the load average.
 
 usage: python bench/python_overhead.py [--quick]   (needs the steadyent package installed,
        numpy, dask[distributed]; qutip optional; the CLI at target/release/steadyent)
@@ -38,9 +40,35 @@ DIGITS = 10000
 
 
 def heavy_chunk(points):
-    """One Dask task of section 3: diamond points certified to DIGITS digits, one after
-    another on one core (each point's certification is single-threaded)."""
-    return [steadyent.diamond(p, digits=DIGITS) for p in points]
+    """One Dask task of section 3: a chunk of a sweep of the certified concurrence of the
+    diamond model (Wootters of ρ_SS, Eq. 3–5) at DIGITS digits, point after point on one core
+    (each point's certification is single-threaded); the task returns the certified
+    ``Decimal`` values (10 kB each), not whole results (12 such decimals per point)."""
+    return [steadyent.diamond(p, digits=DIGITS).concurrence for p in points]
+
+
+def machine_state() -> str:
+    """The load average and how much a second core helps right now: the time of two threads
+    each hashing 60 MB with SHA-256 (hashlib releases the GIL) over the time of one, best of
+    3 (1.0 with a free second core, 2.0 with none)."""
+    import hashlib
+    import threading
+
+    buffer = b"\x5a" * 60_000_000
+
+    def timed(threads: int) -> float:
+        workers = [threading.Thread(target=lambda: hashlib.sha256(buffer).digest())
+                   for _ in range(threads)]
+        t0 = time.perf_counter()
+        for w in workers:
+            w.start()
+        for w in workers:
+            w.join()
+        return time.perf_counter() - t0
+
+    ratio = min(timed(2) / timed(1) for _ in range(3))
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    return f"load average {load}; hashlib SHA-256, two threads / one: {ratio:.2f} (ideal 1.0)"
 
 
 def main() -> None:
@@ -67,7 +95,8 @@ def main() -> None:
 
 
     print(f"steadyent {steadyent.__version__}, Python {sys.version.split()[0]}, "
-          f"{os.cpu_count()} cores; best of {ROUNDS} rounds\n")
+          f"{os.cpu_count()} cores; best of {ROUNDS} rounds")
+    print(f"machine at the start: {machine_state()}\n")
 
     # 1. Overhead per call ------------------------------------------------------------------
     print("1. per-call cost (one point; 'binding overhead' = Python call - the library call it "
@@ -159,14 +188,16 @@ def main() -> None:
         print("   (dask[distributed] not installed)")
         return
 
-    n_points = 16 if opts.quick else 48
-    heavy = [(f"{k / 8 - 2:.3f}", f"{3 - k / 16:.3f}") for k in range(n_points)]
-    chunks = steadyent.tasks.split(heavy, size=6)
+    per_task = 16
+    n_points = per_task * (2 if opts.quick else 8)
+    heavy = [(f"{k / 32 - 2:.4f}", f"{3 - k / 64:.4f}") for k in range(n_points)]
+    chunks = steadyent.tasks.split(heavy, size=per_task)
+    heavy_chunk(heavy[:1])  # warm up this process as the workers are warmed up below
     t0 = time.perf_counter()
     expected = [heavy_chunk(c) for c in chunks]
     serial = time.perf_counter() - t0
-    print(f"   workload: {len(chunks)} tasks of 6 diamond points at {DIGITS} certified digits "
-          f"(single-threaded); in process, one after another: {serial:.2f} s "
+    print(f"   workload: {len(chunks)} tasks, each the certified concurrence of {per_task} diamond "
+          f"points at {DIGITS} digits (single-threaded); in process, one after another: {serial:.2f} s "
           f"({serial / len(chunks) * 1e3:.0f} ms per task)")
     walls = {}
     for workers in (1, 2):
@@ -175,6 +206,14 @@ def main() -> None:
                 distributed.Client(cluster) as client:
             # Import and warm up every worker (the shared diamond system, the precision).
             client.run(lambda: steadyent.diamond(0, 0, digits=DIGITS))
+            if workers == 1:
+                noop = []
+                for _ in range(20):
+                    t0 = time.perf_counter()
+                    client.submit(int, 0, pure=False).result()
+                    noop.append(time.perf_counter() - t0)
+                print(f"   round trip of an empty task: median "
+                      f"{statistics.median(noop) * 1e3:.1f} ms")
             runs = []
             for _ in range(2 if opts.quick else 3):
                 t0 = time.perf_counter()
@@ -207,6 +246,7 @@ def main() -> None:
                for k in local)
     print(f"   a light sweep for contrast: fig2c, 600 points: in process {local_sweep * 1e3:.1f} ms, "
           f"on 2 workers in 8 tasks {dask_sweep * 1e3:.1f} ms (equal results; task overhead dominates)")
+    print(f"\nmachine at the end: {machine_state()}")
 
 
 if __name__ == "__main__":  # Dask's worker processes import this file: run only as a script

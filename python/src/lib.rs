@@ -134,8 +134,8 @@ enum Body {
     Diamond(DiamondReport),
     Table(DiamondTable),
     Cavity(CavityReport),
-    Emitters(EmitterResult),
-    ExactEmitters(ExactEmitterResult),
+    Emitters(Box<EmitterResult>),
+    ExactEmitters(Box<ExactEmitterResult>),
     Json(serde_json::Value),
 }
 
@@ -208,10 +208,10 @@ fn json_like(value: Bound<'_, PyAny>) -> PyResult<Bound<'_, PyAny>> {
         {
             dict.set_item(key, json_like(item)?)?;
         }
-    } else if let Ok(x) = value.downcast::<PyFloat>() {
-        if !x.value().is_finite() {
-            return Ok(py.None().into_bound(py));
-        }
+    } else if let Ok(x) = value.downcast::<PyFloat>()
+        && !x.value().is_finite()
+    {
+        return Ok(py.None().into_bound(py));
     }
     Ok(value)
 }
@@ -314,17 +314,14 @@ fn cavity_doc(
         .map(|text| {
             // `--omega0` is an f64 read by clap: for text that is not one, clap's own message
             // (the command line parsed in process, which rejects it before computing).
-            text.parse::<f64>().or_else(|_| {
+            text.parse::<f64>().map_err(|_| {
                 let argv = [
                     "cavity", "--kappa", kappa, "--pump", pump, "--gamma", gamma, "--frame", "lab",
                     "--omega0", text,
                 ];
                 match execute(&argv.map(ToString::to_string)) {
-                    Err(e) => Err(e),
-                    Ok(_) => Err(CliError::usage(
-                        "--omega0",
-                        format!("'{text}' is not a number"),
-                    )),
+                    Err(e) => e,
+                    Ok(_) => CliError::usage("--omega0", format!("'{text}' is not a number")),
                 }
             })
         })
@@ -411,9 +408,11 @@ fn emitters(
     py.detach(|| {
         let params = exact_params(n, g, kappa, pump, gamma, dephasing)?;
         Ok(if exact {
-            Body::ExactEmitters(exact_result(&params, cutoff, effective, digits)?)
+            Body::ExactEmitters(Box::new(exact_result(&params, cutoff, effective, digits)?))
         } else {
-            Body::Emitters(numeric_result(&params, cutoff, effective, digits)?.1)
+            Body::Emitters(Box::new(
+                numeric_result(&params, cutoff, effective, digits)?.1,
+            ))
         })
     })
     .map(|body| Document { body })

@@ -260,13 +260,13 @@ fn run_temperatures(
                 ("alpha = e^beta_a", rate_text(&point.alpha, "beta_a")),
                 ("sigma = e^beta_s", rate_text(&point.sigma, "beta_s")),
             ];
-            rows.extend(population_rows(&point));
+            rows.extend(population_rows(point));
             rows.extend([
                 ("concurrence (Wootters, rho_SS)", point.concurrence.clone()),
                 ("concurrence (Eq. 4-5)", closed_form),
                 ("heat_current_a", point.heat_current_a.clone()),
                 ("heat_current_s", point.heat_current_s.clone()),
-                ("entropy_production (Eq. 6)", entropy_text(&point)),
+                ("entropy_production (Eq. 6)", entropy_text(point)),
             ]);
             let mut note = format!(
                 "{digits} significant digits, each certified by an MPFR interval enclosure \
@@ -301,7 +301,7 @@ fn run_exact(
                 ("alpha = Gamma_A-/Gamma+", alpha.to_string()),
                 ("sigma = Gamma_S-/Gamma+", sigma.to_string()),
             ];
-            rows.extend(population_rows(&point));
+            rows.extend(population_rows(point));
             rows.extend([
                 (
                     "concurrence (exact)",
@@ -310,7 +310,7 @@ fn run_exact(
                 ("concurrence", point.concurrence.clone()),
                 ("heat_current_a", point.heat_current_a.clone()),
                 ("heat_current_s", point.heat_current_s.clone()),
-                ("entropy_production (Eq. 6)", entropy_text(&point)),
+                ("entropy_production (Eq. 6)", entropy_text(point)),
             ]);
             table(
                 convention,
