@@ -51,22 +51,12 @@ def machine_state() -> str:
     """The load average and how much a second core helps right now: the time of two threads
     each hashing 60 MB with SHA-256 (hashlib releases the GIL) over the time of one, best of
     3 (1.0 with a free second core, 2.0 with none)."""
-    import hashlib
-    import threading
+    # The GIL test's reference workload and thread timer (python/tests/test_gil.py).
+    sys.path.insert(0, os.path.join(ROOT, "python", "tests"))
+    from test_gil import _reference_workload, _timed
 
-    buffer = b"\x5a" * 60_000_000
-
-    def timed(threads: int) -> float:
-        workers = [threading.Thread(target=lambda: hashlib.sha256(buffer).digest())
-                   for _ in range(threads)]
-        t0 = time.perf_counter()
-        for w in workers:
-            w.start()
-        for w in workers:
-            w.join()
-        return time.perf_counter() - t0
-
-    ratio = min(timed(2) / timed(1) for _ in range(3))
+    ratio = min(_timed(_reference_workload, 2) / _timed(_reference_workload, 1)
+                for _ in range(3))
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
     return f"load average {load}; hashlib SHA-256, two threads / one: {ratio:.2f} (ideal 1.0)"
 

@@ -216,6 +216,18 @@ fn json_like(value: Bound<'_, PyAny>) -> PyResult<Bound<'_, PyAny>> {
     Ok(value)
 }
 
+/// Runs `work` (a library call) with the GIL released and wraps the document it returns
+/// (`body`); its errors as [`py_error`].
+fn document<T: Send>(
+    py: Python<'_>,
+    work: impl FnOnce() -> Result<T, CliError> + Send,
+    body: fn(T) -> Body,
+) -> PyResult<Document> {
+    py.detach(work)
+        .map(|d| Document { body: body(d) })
+        .map_err(py_error)
+}
+
 /// `digits` as the CLI reads `--digits`: validated by [`validate_digits`].
 fn digits_arg(digits: usize) -> Result<usize, CliError> {
     steadyent::cli::diamond::validate_digits(digits)
@@ -247,11 +259,8 @@ fn diamond(
     convention: &str,
 ) -> PyResult<Document> {
     let convention = self::convention(convention)?;
-    py.detach(|| diamond_doc(beta_a, beta_s, digits, convention))
-        .map(|d| Document {
-            body: Body::Diamond(d),
-        })
-        .map_err(py_error)
+    let work = || diamond_doc(beta_a, beta_s, digits, convention);
+    document(py, work, Body::Diamond)
 }
 
 /// The diamond model solved exactly (Eq. 1–6) at rational rate ratios `α`, `σ` (text):
@@ -266,16 +275,13 @@ fn diamond_exact(
 ) -> PyResult<Document> {
     use steadyent::cli::diamond::{exact_report, parse_ratio};
     let convention = self::convention(convention)?;
-    py.detach(|| {
+    let work = || {
         let digits = digits_arg(digits)?;
         let alpha = parse_ratio("--alpha", alpha)?;
         let sigma = parse_ratio("--sigma", sigma)?;
         exact_report(&alpha, &sigma, digits, convention)
-    })
-    .map(|d| Document {
-        body: Body::Diamond(d),
-    })
-    .map_err(py_error)
+    };
+    document(py, work, Body::Diamond)
 }
 
 /// What [`reference`] computes: `steadyent reference` on the rows of `points`.
@@ -294,11 +300,7 @@ fn reference_doc(points: &str, digits: usize) -> Result<DiamondTable, CliError> 
 /// released: the document of `steadyent reference --points FILE --format json`.
 #[pyfunction]
 fn reference(py: Python<'_>, points: &str, digits: usize) -> PyResult<Document> {
-    py.detach(|| reference_doc(points, digits))
-        .map(|d| Document {
-            body: Body::Table(d),
-        })
-        .map_err(py_error)
+    document(py, || reference_doc(points, digits), Body::Table)
 }
 
 /// What [`cavity`] computes: `steadyent cavity` (Eq. 7–9 in f64).
@@ -347,11 +349,8 @@ fn cavity(
     lab: bool,
     omega0: Option<&str>,
 ) -> PyResult<Document> {
-    py.detach(|| cavity_doc([kappa, pump, gamma, g], cutoff, lab, omega0))
-        .map(|d| Document {
-            body: Body::Cavity(d),
-        })
-        .map_err(py_error)
+    let work = || cavity_doc([kappa, pump, gamma, g], cutoff, lab, omega0);
+    document(py, work, Body::Cavity)
 }
 
 /// The truncated cavity model (Eq. 7–8) solved exactly at rational rates (text) and
@@ -368,7 +367,7 @@ fn cavity_exact(
     digits: usize,
     full_uniqueness: bool,
 ) -> PyResult<Document> {
-    py.detach(|| {
+    let work = || {
         steadyent::cli::cavity_exact::exact_report(
             kappa,
             pump,
@@ -378,11 +377,8 @@ fn cavity_exact(
             Some(digits),
             full_uniqueness,
         )
-    })
-    .map(|r| Document {
-        body: Body::Json(r.to_json()),
-    })
-    .map_err(py_error)
+    };
+    document(py, work, |r| Body::Json(r.to_json()))
 }
 
 /// N emitters in one cavity (Eq. 7–8 with N emitters; the effective model of Eq. 9
@@ -405,7 +401,7 @@ fn emitters(
     digits: Option<usize>,
 ) -> PyResult<Document> {
     use steadyent::cli::emitters::{exact_params, exact_result, numeric_result};
-    py.detach(|| {
+    let work = || {
         let params = exact_params(n, g, kappa, pump, gamma, dephasing)?;
         Ok(if exact {
             Body::ExactEmitters(Box::new(exact_result(&params, cutoff, effective, digits)?))
@@ -414,9 +410,8 @@ fn emitters(
                 numeric_result(&params, cutoff, effective, digits)?.1,
             ))
         })
-    })
-    .map(|body| Document { body })
-    .map_err(py_error)
+    };
+    document(py, work, |body| body)
 }
 
 fn convention(name: &str) -> PyResult<LadderConvention> {
