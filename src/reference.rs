@@ -8,7 +8,9 @@ use thiserror::Error;
 use std::io::BufRead;
 
 use crate::decimal::{ExtendedRational, ParseNumberError, excerpt, parse_extended};
+use crate::diamond::result::{DiamondHeader, DiamondPoint, DiamondTable, Mode};
 use crate::diamond::{CertifiedDiamond, DiamondError, DiamondSystem, MAX_ABS_BETA, beta_in_range};
+use crate::operators::LadderConvention;
 
 /// Most points one run accepts (about 10 s of work at 50 digits on two cores).
 pub const MAX_POINTS: usize = 100_000;
@@ -289,6 +291,28 @@ pub fn certify_points(
                 .map_err(|e| (k, e))
         })
         .collect()
+}
+
+/// The document of `steadyent reference --format json` (and of the Python binding's
+/// `reference()`): every point certified (Eq. 3–6) to `digits` digits on all cores
+/// ([`certify_points`]), commuting qubit operators, in input order.
+///
+/// # Errors
+/// The first failing point's index and error, as [`certify_points`].
+pub fn certify_table(
+    system: &DiamondSystem,
+    points: &[Point],
+    digits: usize,
+) -> Result<DiamondTable, (usize, DiamondError)> {
+    let values = certify_points(system, points, digits)?;
+    Ok(DiamondTable {
+        header: DiamondHeader::new(LadderConvention::CommutingQubits, Mode::Certified),
+        points: points
+            .par_iter()
+            .zip(&values)
+            .map(|(p, c)| DiamondPoint::certified(&p.beta_a, &p.beta_s, c, digits))
+            .collect(),
+    })
 }
 
 #[cfg(test)]

@@ -1,10 +1,13 @@
 """The functions of the ``steadyent`` package: each runs the Rust library's own computation
-(in process, GIL released) and returns a result whose ``to_dict()`` is the CLI's JSON."""
+(in process, GIL released) and returns a result whose ``to_dict()`` is the CLI's JSON.
+
+The model functions call the library directly (``_native.diamond`` …: the CLI's own input
+checks and document builders, no command-line parsing, no JSON text); ``sweep`` and ``check``
+run their command in process (``_native.run``)."""
 
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -22,9 +25,6 @@ from ._results import (
     SweepResult,
 )
 
-_CONVENTIONS = ("commuting", "jordan-wigner")
-
-
 def _json(args: list[str]) -> str:
     """Runs one command with ``--format json`` and returns the JSON text it printed (exit code
     0); the result object decodes it on first use."""
@@ -32,12 +32,23 @@ def _json(args: list[str]) -> str:
     return stdout
 
 
-def _convention(convention: str) -> str:
-    if convention not in _CONVENTIONS:
-        raise ValueError(
-            f"invalid value for --convention: '{convention}'; accepted: {', '.join(_CONVENTIONS)}"
-        )
-    return convention
+def _cli_rejects(args: list[str]) -> None:
+    """Raises the CLI's own error for ``args``, an input the command line rejects while
+    parsing it (a negative ``--digits``, an unknown ``--frame``): the message is clap's."""
+    _native.run(args + ["--format", "json"])
+    raise ValueError(f"invalid arguments: {' '.join(args)}")  # pragma: no cover
+
+
+def _digits(value: object, command: list[str]) -> int:
+    """``digits`` for the library: an ``int`` in the range of ``--digits`` (the library
+    checks 1 to 10000); anything the command line would reject while parsing raises its
+    message (``command``: the arguments naming the call)."""
+    if type(value) is int and 0 <= value < 1 << 63:
+        return value
+    text = integer_text("digits", value)  # TypeError for a non-integer
+    if not 0 <= int(text) < 1 << 63:
+        _cli_rejects(command + ["--digits", text])
+    return int(text)
 
 
 def diamond(
@@ -72,13 +83,11 @@ def diamond(
                 or len(beta_a) != 2:
             raise TypeError("diamond() needs beta_a and beta_s, or one (beta_a, beta_s) pair")
         beta_a, beta_s = beta_a
-    return DiamondResult(_json([
-        "diamond",
-        "--beta-a", exact_text("beta_a", beta_a, rational=False),
-        "--beta-s", exact_text("beta_s", beta_s, rational=False),
-        "--digits", integer_text("digits", digits),
-        "--convention", _convention(convention),
-    ]))
+    a = beta_a if type(beta_a) is str else exact_text("beta_a", beta_a, rational=False)
+    s = beta_s if type(beta_s) is str else exact_text("beta_s", beta_s, rational=False)
+    if type(digits) is not int or not 0 <= digits < 1 << 63:
+        digits = _digits(digits, ["diamond", "--beta-a", a, "--beta-s", s])
+    return DiamondResult(_native.diamond(a, s, digits, convention))
 
 
 def diamond_exact(
@@ -96,13 +105,10 @@ def diamond_exact(
     ``alpha``, ``sigma``: ``str`` (``"3/4"``, ``"0.125"``), ``int``, ``Fraction``,
     ``Decimal`` or ``float`` (the decimal it prints as).
     """
-    return DiamondExactResult(_json([
-        "diamond",
-        "--alpha", exact_text("alpha", alpha, rational=True),
-        "--sigma", exact_text("sigma", sigma, rational=True),
-        "--digits", integer_text("digits", digits),
-        "--convention", _convention(convention),
-    ]))
+    a = exact_text("alpha", alpha, rational=True)
+    s = exact_text("sigma", sigma, rational=True)
+    digits = _digits(digits, ["diamond", "--alpha", a, "--sigma", s])
+    return DiamondExactResult(_native.diamond_exact(a, s, digits, convention))
 
 
 def cavity(
@@ -127,18 +133,14 @@ def cavity(
     Raises ``ValueError`` for bad input, :class:`steadyent.SteadyStateError` for a
     non-unique steady state (e.g. ``pump = gamma = 0``) or an unconverged cutoff.
     """
-    args = [
-        "cavity",
-        "--kappa", real_text("kappa", kappa),
-        "--pump", real_text("pump", pump),
-        "--gamma", real_text("gamma", gamma),
-        "--g", real_text("g", g),
-        "--cutoff", cutoff_text(cutoff),
-        "--frame", frame,
-    ]
-    if omega0 is not None:
-        args += ["--omega0", real_text("omega0", omega0)]
-    return CavityResult(_json(args))
+    rates = (real_text("kappa", kappa), real_text("pump", pump), real_text("gamma", gamma),
+             real_text("g", g))
+    cutoff = cutoff_text(cutoff)
+    omega0 = None if omega0 is None else real_text("omega0", omega0)
+    if frame not in ("rotating", "lab"):
+        _cli_rejects(["cavity", "--kappa", rates[0], "--pump", rates[1], "--gamma", rates[2],
+                      "--frame", str(frame)])
+    return CavityResult(_native.cavity(*rates, cutoff, frame == "lab", omega0))
 
 
 def cavity_exact(
@@ -160,18 +162,13 @@ def cavity_exact(
     Rates: ``str`` (``"37/10"``, ``"0.013"``), ``int``, ``Fraction``, ``Decimal`` or ``float``
     (the decimal it prints as); ``kappa > 0``, ``pump, gamma ≥ 0``.
     """
-    args = [
-        "cavity", "--exact",
-        "--kappa", exact_text("kappa", kappa, rational=True),
-        "--pump", exact_text("pump", pump, rational=True),
-        "--gamma", exact_text("gamma", gamma, rational=True),
-        "--g", exact_text("g", g, rational=True),
-        "--cutoff", integer_text("cutoff", cutoff),
-        "--digits", integer_text("digits", digits),
-    ]
-    if full_uniqueness:
-        args.append("--full-uniqueness")
-    return CavityExactResult(_json(args))
+    rates = [exact_text(name, value, rational=True)
+             for name, value in (("kappa", kappa), ("pump", pump), ("gamma", gamma), ("g", g))]
+    cutoff = integer_text("cutoff", cutoff)
+    digits = _digits(digits, ["cavity", "--exact", "--kappa", rates[0], "--pump", rates[1],
+                              "--gamma", rates[2], "--cutoff", cutoff])
+    return CavityExactResult(_native.cavity_exact(*rates, cutoff, digits,
+                                                  bool(full_uniqueness)))
 
 
 def _points_csv(points: Iterable[Any]) -> str:
@@ -205,15 +202,8 @@ def reference(points: Iterable[Any], digits: int = 50) -> ReferenceResult:
     ``steadyent reference --points FILE --digits N --format json``.
     """
     csv = _points_csv(points)
-    fd, path = tempfile.mkstemp(prefix="steadyent-points-", suffix=".csv")
-    try:
-        with os.fdopen(fd, "w") as f:
-            f.write(csv)
-        document = _json(["reference", "--points", path, "--digits",
-                          integer_text("digits", digits)])
-    finally:
-        os.unlink(path)
-    return ReferenceResult(document)
+    digits = _digits(digits, ["reference", "--beta-a-grid", "0:0:1", "--beta-s-grid", "0:0:1"])
+    return ReferenceResult(_native.reference(csv, digits))
 
 
 def sweep(
@@ -341,19 +331,13 @@ def emitters(
     Raises ``ValueError`` for bad input (the CLI's message), :class:`steadyent.SteadyStateError`
     for a non-unique steady state or an unconverged cutoff.
     """
-    args = [
-        "emitters",
-        "--n", integer_text("n", n),
-        "--kappa", exact_text("kappa", kappa, rational=True),
-        "--pump", exact_text("pump", pump, rational=True),
-        "--gamma", exact_text("gamma", gamma, rational=True),
-        "--dephasing", exact_text("dephasing", dephasing, rational=True),
-        "--g", exact_text("g", g, rational=True),
-    ]
-    if not effective or cutoff != "auto":
-        args += ["--cutoff", cutoff_text(cutoff)]
-    if effective:
-        args.append("--effective")
+    n_text = integer_text("n", n)
+    rates = [exact_text(name, value, rational=True)
+             for name, value in (("kappa", kappa), ("pump", pump), ("gamma", gamma),
+                                 ("dephasing", dephasing), ("g", g))]
+    cutoff = None if effective and cutoff == "auto" else cutoff_text(cutoff)
     if exact:
-        args += ["--exact", "--digits", integer_text("digits", digits)]
-    return EmittersResult(_json(args))
+        digits = _digits(digits, ["emitters", "--n", n_text, "--kappa", rates[0], "--pump",
+                                  rates[1], "--gamma", rates[2], "--exact"])
+    return EmittersResult(_native.emitters(n_text, *rates, cutoff, bool(effective),
+                                           bool(exact), digits if exact else None))

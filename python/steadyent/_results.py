@@ -84,27 +84,28 @@ def _matrix(payload: tuple[bytes, int]):
 class Result:
     """Base of every result: the CLI's JSON document and how to compare, print and pickle it.
 
-    The document arrives as the JSON text the command printed and is decoded (``json.loads``,
-    which rounds every printed number back to the same ``float``) on first use, so a call
-    that only passes its result on (to a Dask worker's caller, to ``pickle``) pays nothing
-    for decoding.
+    The document arrives as the library's typed result (``_native.Document``, for the model
+    functions) or as the JSON text the command printed (``sweep``, ``check``), and becomes
+    Python objects on first use — ``Document.to_python()`` (serde straight to ``dict``), or
+    ``json.loads``, which rounds every printed number back to the same ``float`` — so a call
+    that only passes its result on pays nothing for the conversion.
     """
 
     #: The model or command the result comes from (for ``repr``).
     kind = "result"
 
-    def __init__(self, document: dict[str, Any] | str):
-        if isinstance(document, str):
-            self._text: str | None = document
-            self._parsed: dict[str, Any] | None = None
-        else:
-            self._text, self._parsed = None, document
+    def __init__(self, document: dict[str, Any] | str | _native.Document):
+        self._source = document
+        self._parsed: dict[str, Any] | None = document if type(document) is dict else None
 
     @property
     def _doc(self) -> dict[str, Any]:
-        if self._parsed is None:
-            self._parsed = json.loads(self._text)
-        return self._parsed
+        doc = self._parsed
+        if doc is None:
+            source = self._source
+            doc = json.loads(source) if type(source) is str else source.to_python()
+            self._parsed = doc
+        return doc
 
     def to_dict(self) -> dict[str, Any]:
         """The CLI's JSON object for the same input (``steadyent … --format json``), field for
@@ -121,8 +122,12 @@ class Result:
     def __hash__(self) -> int:  # results are values, but hold mutable documents
         raise TypeError(f"unhashable type: '{type(self).__name__}'")
 
+    def _pickled(self) -> dict[str, Any] | str:
+        # The JSON text as it came, or the Python objects (a native Document does not pickle).
+        return self._source if type(self._source) is str else self._doc
+
     def __reduce__(self):
-        return (type(self), (self._text if self._text is not None else self._doc,))
+        return (type(self), (self._pickled(),))
 
     def _fields(self) -> str:
         return ""
@@ -472,10 +477,12 @@ def _column(values: list[Any]):
     column of words (not numbers) as an object array of ``str``."""
     import numpy as np
 
-    if values and all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+    # JSON gives exactly int, float, str, bool or None: ``type(v) is int`` excludes bool.
+    if values and all(type(v) is int for v in values):
         return np.array(values, dtype=np.int64)
     try:
-        return np.array([math.nan if v is None else float(v) for v in values], dtype=np.float64)
+        return np.fromiter((math.nan if v is None else float(v) for v in values),
+                           dtype=np.float64, count=len(values))
     except ValueError:
         # Words, such as a cavity row's ``frame`` or ``cutoff_mode``: an array of ``str``.
         return np.array(values, dtype=object)
@@ -485,12 +492,13 @@ def _scalar_names(rows: list[dict[str, Any]]) -> list[str]:
     """The column names of ``rows``: every field holding a number, a string or null, in
     first-seen order (nested objects, such as a cavity row's ``effective_rates``, are not
     columns)."""
-    names: list[str] = []
+    names: dict[str, None] = {}  # insertion-ordered set
+    scalar = (int, float, str, bool, type(None))
     for row in rows:
         for k, v in row.items():
-            if k not in names and (v is None or isinstance(v, (int, float, str))):
-                names.append(k)
-    return names
+            if k not in names and type(v) in scalar:
+                names[k] = None
+    return list(names)
 
 
 class _Columns(Result, Mapping):
@@ -500,7 +508,10 @@ class _Columns(Result, Mapping):
         return self._doc["points"]
 
     def _names(self) -> list[str]:
-        return _scalar_names(self._rows())
+        names = self.__dict__.get("_names_cache")
+        if names is None:
+            names = self.__dict__["_names_cache"] = _scalar_names(self._rows())
+        return names
 
     def __getitem__(self, key: str):
         if key not in self._names():
@@ -591,8 +602,7 @@ class CheckReport(Result):
         self.message = message
 
     def __reduce__(self):
-        return (type(self), (self._text if self._text is not None else self._doc,
-                             self.exit_code, self.message))
+        return (type(self), (self._pickled(), self.exit_code, self.message))
 
     def __bool__(self) -> bool:
         return self.exit_code == 0

@@ -51,7 +51,8 @@ def test_bad_reference_point(cli, tmp_path):
     path.write_text("beta_a,beta_s\n1,2\n1,nan\n")
     with pytest.raises(ValueError) as info:
         steadyent.reference([(1, 2), (1, "nan")])
-    # The message names the temporary points file the binding wrote; the rest is the CLI's.
+    # The binding hands the library the points as CSV text named 'points' (the header is
+    # line 1, as in the file); the rest of the message is the CLI's.
     expected = cli.error("reference", "--points", str(path))
     assert str(info.value).split("' line", 1)[1] == expected.split("' line", 1)[1]
 

@@ -4,6 +4,7 @@ for digit, for every function (the binding runs the same library code in process
 from __future__ import annotations
 
 import fractions
+import json
 
 import pytest
 
@@ -126,3 +127,52 @@ def test_check_expect_fail(cli):
     # Naming a claim that passes is an unexpected pass: not OK, as on the command line.
     r = steadyent.check(only="eq4-5", expect_fail="eq4-5", seed=3)
     assert (r.exit_code, bool(r)) == (1, False)
+
+
+@pytest.mark.parametrize(
+    "call, argv",
+    [
+        (lambda: steadyent.diamond("-2", "3.5", digits=30),
+         ["diamond", "--beta-a", "-2", "--beta-s", "3.5", "--digits", "30"]),
+        (lambda: steadyent.diamond("inf", "-1", digits=12),
+         ["diamond", "--beta-a", "inf", "--beta-s", "-1", "--digits", "12"]),
+        (lambda: steadyent.diamond_exact("1/3", "7/2"),
+         ["diamond", "--alpha", "1/3", "--sigma", "7/2"]),
+        (lambda: steadyent.cavity("3.7", "0.013", "0.002"),
+         ["cavity", "--kappa", "3.7", "--pump", "0.013", "--gamma", "0.002"]),
+        (lambda: steadyent.cavity("10", "0.0002", "0", cutoff=6, frame="lab", omega0=50),
+         ["cavity", "--kappa", "10", "--pump", "0.0002", "--gamma", "0", "--cutoff", "6",
+          "--frame", "lab", "--omega0", "50"]),
+        (lambda: steadyent.cavity_exact("37/10", "0.013", "0.002", cutoff=4),
+         ["cavity", "--exact", "--kappa", "37/10", "--pump", "0.013", "--gamma", "0.002",
+          "--cutoff", "4"]),
+        (lambda: steadyent.emitters(3, "1.7", "0.031", "0.0043", dephasing="0.02"),
+         ["emitters", "--n", "3", "--kappa", "1.7", "--pump", "0.031", "--gamma", "0.0043",
+          "--dephasing", "0.02"]),
+        (lambda: steadyent.emitters(2, "1.3", "0.09", "0.011", effective=True),
+         ["emitters", "--n", "2", "--kappa", "1.3", "--pump", "0.09", "--gamma", "0.011",
+          "--effective"]),
+        (lambda: steadyent.emitters(2, "1.3", "0.09", "0.011", cutoff=3, exact=True),
+         ["emitters", "--n", "2", "--kappa", "1.3", "--pump", "0.09", "--gamma", "0.011",
+          "--cutoff", "3", "--exact"]),
+    ],
+)
+def test_document_is_the_cli_text(cli, call, argv):
+    # Stricter than ==: the binding's document is built by the CLI's own builder, so its JSON
+    # text is the CLI's byte for byte, and to_dict() has the CLI's key order and number types
+    # (json.dumps tells 1 from 1.0 and prints keys in order, where == does neither).
+    r = call()
+    done = cli.run(*argv, "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assert r._source.to_json() == done.stdout
+    assert json.dumps(r.to_dict()) == json.dumps(json.loads(done.stdout))
+
+
+def test_reference_document_is_the_cli_text(cli, tmp_path):
+    points = [("-2", "3.5"), ("inf", "-1"), ("-inf", "2"), ("0.125", "-0.25")]
+    path = tmp_path / "points.csv"
+    path.write_text("beta_a,beta_s\n" + "".join(f"{a},{s}\n" for a, s in points))
+    r = steadyent.reference(points, digits=25)
+    done = cli.run("reference", "--points", str(path), "--digits", "25", "--format", "json")
+    assert r._source.to_json() == done.stdout
+    assert json.dumps(r.to_dict()) == json.dumps(json.loads(done.stdout))

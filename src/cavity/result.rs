@@ -3,10 +3,16 @@
 //! [`crate::schema`]), printing only the digits the f64 solve's stated accuracy supports.
 
 use serde::Serialize;
+use serde_json::{Value, json};
 
 use super::effective::EffectiveRates;
 use super::engine::{CONCURRENCE_TOLERANCE, CavityPoint, TOP_POPULATION_TOLERANCE};
+use super::exact::{
+    ExactCavityError, ExactCavityParams, ExactCavityState, exact_steady_state,
+    prove_full_uniqueness,
+};
 use super::params::Frame;
+use crate::decimal::exact_decimal;
 use crate::schema::Record;
 
 /// Decimal places of a concurrence whose photon cutoff was chosen automatically: the cutoff is
@@ -210,6 +216,142 @@ impl CavityResult {
             beta_s: Beta::of(rates.beta_s()),
             effective_rates: RatesResult::of(rates),
         }
+    }
+}
+
+/// The document of `steadyent cavity --format json` (and of the Python binding's `cavity()`):
+/// what the numbers are (model, units, [`ACCURACY`]) and the point's fields.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CavityReport {
+    /// The model solved (Eq. 7–8 and Eq. 9).
+    pub model: &'static str,
+    /// The unit of every rate: `"g"`.
+    pub units: &'static str,
+    /// What the printed digits mean ([`ACCURACY`]).
+    pub accuracy: &'static str,
+    /// The point's fields.
+    #[serde(flatten)]
+    pub result: CavityResult,
+}
+
+impl CavityReport {
+    /// The document of `point` ([`super::solve_point`]), Eq. (7)–(9).
+    pub fn of(point: &CavityPoint) -> Self {
+        CavityReport {
+            model: "cavity QED, Eq. (7)-(8); effective model Eq. (9)",
+            units: "g",
+            accuracy: ACCURACY,
+            result: CavityResult::of(point),
+        }
+    }
+}
+
+/// `transform` of the exact document: how the solved unknowns relate to `ρ`.
+pub const EXACT_TRANSFORM: &str = "rho = S r S with S = diag(sqrt(n!)) on the Fock space \
+                                   (factorial picture; its generator has integer-coefficient \
+                                   entries)";
+
+/// `uniqueness_scope` of the exact document without the full-space proof.
+pub const EXACT_SCOPE: &str = "nullity 1 of the exact reduced generator: unique among \
+                               Hermitian, qubit-swap-symmetric states of the \
+                               excitation-conserving sector at this cutoff";
+
+/// `uniqueness_scope` with [`prove_full_uniqueness`].
+pub const EXACT_FULL_SCOPE: &str = "unique on the whole operator space at this cutoff: exact \
+                                    nullity 1 on the excitation-difference-0 sector and 0 on \
+                                    every other sector (no symmetry assumed)";
+
+/// The truncated cavity model (Eq. 7–8) solved exactly at one point: what
+/// `steadyent cavity --exact` prints (its JSON document is [`Self::to_json`], also the
+/// Python binding's `cavity_exact()`).
+#[derive(Clone, Debug)]
+pub struct ExactCavityReport {
+    /// The exact rates.
+    pub params: ExactCavityParams,
+    /// The exact steady state ([`exact_steady_state`]).
+    pub state: ExactCavityState,
+    /// Its concurrence to `digits` certified significant digits.
+    pub concurrence: String,
+    /// Certified digits of `concurrence`.
+    pub digits: usize,
+    /// [`EXACT_SCOPE`] or [`EXACT_FULL_SCOPE`].
+    pub scope: &'static str,
+}
+
+impl ExactCavityReport {
+    /// Solves Eq. (7)–(8) exactly at `cutoff` Fock states ([`exact_steady_state`]), with the
+    /// full-space uniqueness proof when `full_uniqueness` ([`prove_full_uniqueness`]), and
+    /// certifies `digits` digits of the concurrence.
+    ///
+    /// # Errors
+    /// [`ExactCavityError`] from the solve, the proof or the certification.
+    pub fn solve(
+        params: ExactCavityParams,
+        cutoff: usize,
+        digits: usize,
+        full_uniqueness: bool,
+    ) -> Result<Self, ExactCavityError> {
+        let state = exact_steady_state(&params, cutoff)?;
+        let scope = if full_uniqueness {
+            prove_full_uniqueness(&params, cutoff)?;
+            EXACT_FULL_SCOPE
+        } else {
+            EXACT_SCOPE
+        };
+        let concurrence = state.concurrence_decimal(digits)?;
+        Ok(ExactCavityReport {
+            params,
+            state,
+            concurrence,
+            digits,
+            scope,
+        })
+    }
+
+    /// `Tr_cav ρ_SS` as rows of exact rationals (basis `|00⟩ … |11⟩`; the state is real).
+    pub fn qubit_rows(&self) -> Vec<Vec<String>> {
+        (0..4)
+            .map(|i| {
+                (0..4)
+                    .map(|j| {
+                        let z = &self.state.qubits[(i, j)];
+                        debug_assert!(num_traits::Zero::is_zero(&z.im));
+                        z.re.to_string()
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// The JSON document (keys in alphabetical order).
+    pub fn to_json(&self) -> Value {
+        let (params, state) = (&self.params, &self.state);
+        let top = &state.fock_populations[state.cutoff - 1];
+        json!({
+            "model": "cavity QED, Eq. (7)-(8), truncated, rotating frame",
+            "mode": "exact",
+            "units": "those of the rates (g = 1 by default)",
+            "g": exact_decimal(params.coupling()),
+            "kappa": exact_decimal(params.kappa()),
+            "pump": exact_decimal(params.pump()),
+            "gamma": exact_decimal(params.gamma()),
+            "cutoff": state.cutoff,
+            "transform": EXACT_TRANSFORM,
+            "sector_size": state.sector_size,
+            "unknowns": state.unknowns,
+            "nullity": state.nullity,
+            "uniqueness_scope": self.scope,
+            "residual": state.residual_nonzero.to_string(),
+            "residual_check": "L_S r = 0 exactly on the full 4N x 4N space (operator products, \
+                               factorial picture, no symmetry reduction)",
+            "exact_qubit_state": self.qubit_rows(),
+            "fock_populations": state.fock_populations.iter().map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            "top_fock_population": top.to_string(),
+            "concurrence_exact": state.concurrence.to_string(),
+            "concurrence": self.concurrence,
+            "digits": self.digits,
+        })
     }
 }
 

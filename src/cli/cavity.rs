@@ -8,7 +8,7 @@ use clap::{Args, ValueEnum};
 use super::{CliError, Output};
 use crate::cavity::engine::{CONCURRENCE_TOLERANCE, TOP_POPULATION_TOLERANCE};
 use crate::cavity::params::PAPER_OMEGA0;
-use crate::cavity::result::{ACCURACY, AUTO_CUTOFF_DECIMALS, Beta, SOLVE_DECIMALS};
+use crate::cavity::result::{AUTO_CUTOFF_DECIMALS, Beta, CavityReport, SOLVE_DECIMALS};
 use crate::cavity::{
     CavityError, CavityParams, CavityPoint, CavityResult, Cutoff, Frame, MAX_CUTOFF, MIN_CUTOFF,
     solve_point,
@@ -83,7 +83,7 @@ pub enum FrameArg {
 ///
 /// # Errors
 /// [`CliError::Usage`] naming `--cutoff` and the accepted values.
-pub(crate) fn parse_cutoff(text: &str) -> Result<Cutoff, CliError> {
+pub fn parse_cutoff(text: &str) -> Result<Cutoff, CliError> {
     let bad = || {
         CliError::usage(
             "--cutoff",
@@ -106,7 +106,7 @@ pub(crate) fn parse_cutoff(text: &str) -> Result<Cutoff, CliError> {
 
 /// Maps a library error to the exit-code contract: parameter errors are usage errors naming
 /// the flag (exit 2), failed computations are internal errors (exit 2).
-pub(crate) fn cavity_error(e: CavityError) -> CliError {
+pub fn cavity_error(e: CavityError) -> CliError {
     match e {
         CavityError::InvalidParameter { name, .. } => {
             let message = e.to_string();
@@ -135,6 +135,34 @@ pub fn run(args: &CavityArgs) -> Result<Output, CliError> {
         ));
     }
     let cutoff = parse_cutoff(args.cutoff.as_deref().unwrap_or("auto"))?;
+    let params = cavity_params(
+        &args.kappa,
+        &args.pump,
+        &args.gamma,
+        &args.g,
+        args.frame == FrameArg::Lab,
+        args.omega0,
+    )?;
+    let point = solve_point(&params, cutoff).map_err(cavity_error)?;
+    Ok(match args.format {
+        CavityFormat::Table => table(&point),
+        CavityFormat::Json => schema::json(&CavityReport::of(&point)),
+    })
+}
+
+/// The parameters of Eq. (7)–(8) from the command line's text (`--kappa`, `--pump`,
+/// `--gamma`, `--g`; `lab` for `--frame lab`, `--omega0`), checked as the command checks them.
+///
+/// # Errors
+/// [`CliError::Usage`] naming the argument.
+pub fn cavity_params(
+    kappa: &str,
+    pump: &str,
+    gamma: &str,
+    g: &str,
+    lab: bool,
+    omega0: Option<f64>,
+) -> Result<CavityParams, CliError> {
     let number = |argument: &str, text: &str| -> Result<f64, CliError> {
         text.trim().parse::<f64>().map_err(|_| {
             let hint = if text.contains('/') {
@@ -149,20 +177,20 @@ pub fn run(args: &CavityArgs) -> Result<Output, CliError> {
         })
     };
     let (kappa, pump, gamma, g) = (
-        number("--kappa", &args.kappa)?,
-        number("--pump", &args.pump)?,
-        number("--gamma", &args.gamma)?,
-        number("--g", &args.g)?,
+        number("--kappa", kappa)?,
+        number("--pump", pump)?,
+        number("--gamma", gamma)?,
+        number("--g", g)?,
     );
-    let frame = match (args.frame, args.omega0) {
-        (FrameArg::Rotating, None) => Frame::Rotating,
-        (FrameArg::Rotating, Some(_)) => {
+    let frame = match (lab, omega0) {
+        (false, None) => Frame::Rotating,
+        (false, Some(_)) => {
             return Err(CliError::usage(
                 "--omega0",
                 "ω0 only enters the lab frame; add --frame lab",
             ));
         }
-        (FrameArg::Lab, omega0) => Frame::Lab {
+        (true, omega0) => Frame::Lab {
             omega0: omega0.unwrap_or(PAPER_OMEGA0),
         },
     };
@@ -179,29 +207,9 @@ pub fn run(args: &CavityArgs) -> Result<Output, CliError> {
             format!("g = {g} must be a finite number > 0 (the unit of every rate)"),
         ));
     }
-    let params = CavityParams::new(g, kappa, pump, gamma)
+    CavityParams::new(g, kappa, pump, gamma)
         .and_then(|p| p.with_frame(frame))
-        .map_err(cavity_error)?;
-    let point = solve_point(&params, cutoff).map_err(cavity_error)?;
-    Ok(match args.format {
-        CavityFormat::Table => table(&point),
-        CavityFormat::Json => schema::json(&CavityReport {
-            model: "cavity QED, Eq. (7)-(8); effective model Eq. (9)",
-            units: "g",
-            accuracy: ACCURACY,
-            result: CavityResult::of(&point),
-        }),
-    })
-}
-
-/// `steadyent cavity --format json`: what the numbers are, and the point's fields.
-#[derive(serde::Serialize)]
-struct CavityReport {
-    model: &'static str,
-    units: &'static str,
-    accuracy: &'static str,
-    #[serde(flatten)]
-    result: CavityResult,
+        .map_err(cavity_error)
 }
 
 /// `β` for the table: the number, or `-inf` (γ = 0).

@@ -6,31 +6,17 @@
 use std::fmt::Write as _;
 
 use rug::Rational;
-use serde_json::{Value, json};
 
 use super::cavity::{CavityArgs, CavityFormat, FrameArg};
 use super::diamond::validate_digits;
 use super::{CliError, Output};
 use crate::cavity::MIN_CUTOFF;
-use crate::cavity::exact::{
-    ExactCavityError, ExactCavityParams, ExactCavityState, MAX_EXACT_CUTOFF, exact_steady_state,
-    prove_full_uniqueness,
-};
+use crate::cavity::exact::{ExactCavityError, ExactCavityParams, MAX_EXACT_CUTOFF};
+use crate::cavity::result::{EXACT_TRANSFORM, ExactCavityReport};
 use crate::decimal::{exact_decimal, parse_rational};
 
 /// Default significant digits of the certified concurrence.
 pub const DEFAULT_DIGITS: usize = 20;
-
-const TRANSFORM: &str = "rho = S r S with S = diag(sqrt(n!)) on the Fock space (factorial \
-                         picture; its generator has integer-coefficient entries)";
-
-const SCOPE: &str = "nullity 1 of the exact reduced generator: unique among Hermitian, \
-                     qubit-swap-symmetric states of the excitation-conserving sector at this \
-                     cutoff";
-
-const FULL_SCOPE: &str = "unique on the whole operator space at this cutoff: exact nullity 1 \
-                          on the excitation-difference-0 sector and 0 on every other sector \
-                          (no symmetry assumed)";
 
 /// Parses `--cutoff` for the exact solve: a number of Fock states, no `auto`.
 fn parse_exact_cutoff(text: Option<&str>) -> Result<usize, CliError> {
@@ -89,28 +75,15 @@ pub fn run(args: &CavityArgs) -> Result<Output, CliError> {
              steady state, see tests/cavity.rs); drop --frame/--omega0",
         ));
     }
-    let digits = validate_digits(args.digits.unwrap_or(DEFAULT_DIGITS))?;
-    let kappa = rate("--kappa", &args.kappa)?;
-    let pump = rate("--pump", &args.pump)?;
-    let gamma = rate("--gamma", &args.gamma)?;
-    let g = rate("--g", &args.g)?;
-    let cutoff = parse_exact_cutoff(args.cutoff.as_deref())?;
-    let params = ExactCavityParams::new(g, kappa, pump, gamma).map_err(exact_error)?;
-    let state = exact_steady_state(&params, cutoff).map_err(exact_error)?;
-    let scope = if args.full_uniqueness {
-        prove_full_uniqueness(&params, cutoff).map_err(exact_error)?;
-        FULL_SCOPE
-    } else {
-        SCOPE
-    };
-    let concurrence = state.concurrence_decimal(digits).map_err(exact_error)?;
-    let report = Report {
-        params: &params,
-        state: &state,
-        concurrence: &concurrence,
-        digits,
-        scope,
-    };
+    let report = exact_report(
+        &args.kappa,
+        &args.pump,
+        &args.gamma,
+        &args.g,
+        args.cutoff.as_deref(),
+        args.digits,
+        args.full_uniqueness,
+    )?;
     Ok(match args.format {
         CavityFormat::Json => {
             let mut text = serde_json::to_string_pretty(&report.to_json())
@@ -118,132 +91,97 @@ pub fn run(args: &CavityArgs) -> Result<Output, CliError> {
             text.push('\n');
             text
         }
-        CavityFormat::Table => report.table(),
+        CavityFormat::Table => table(&report),
     })
 }
 
-fn qubit_rows(state: &ExactCavityState) -> Vec<Vec<String>> {
-    (0..4)
-        .map(|i| {
-            (0..4)
-                .map(|j| {
-                    let z = &state.qubits[(i, j)];
-                    debug_assert!(num_traits::Zero::is_zero(&z.im));
-                    z.re.to_string()
-                })
-                .collect()
-        })
-        .collect()
+/// The exact solve of Eq. (7)–(8) from the command line's text (`--kappa`, `--pump`,
+/// `--gamma`, `--g`, `--cutoff`, `--digits`, `--full-uniqueness`), checked as the command
+/// checks them ([`ExactCavityReport::solve`]).
+///
+/// # Errors
+/// [`CliError::Usage`] naming the argument; [`CliError::Internal`] when the steady state is
+/// not unique.
+pub fn exact_report(
+    kappa: &str,
+    pump: &str,
+    gamma: &str,
+    g: &str,
+    cutoff: Option<&str>,
+    digits: Option<usize>,
+    full_uniqueness: bool,
+) -> Result<ExactCavityReport, CliError> {
+    let digits = validate_digits(digits.unwrap_or(DEFAULT_DIGITS))?;
+    let kappa = rate("--kappa", kappa)?;
+    let pump = rate("--pump", pump)?;
+    let gamma = rate("--gamma", gamma)?;
+    let g = rate("--g", g)?;
+    let cutoff = parse_exact_cutoff(cutoff)?;
+    let params = ExactCavityParams::new(g, kappa, pump, gamma).map_err(exact_error)?;
+    ExactCavityReport::solve(params, cutoff, digits, full_uniqueness).map_err(exact_error)
 }
 
-/// What `steadyent cavity --exact` prints.
-struct Report<'a> {
-    params: &'a ExactCavityParams,
-    state: &'a ExactCavityState,
-    concurrence: &'a str,
-    digits: usize,
-    scope: &'static str,
-}
-
-impl Report<'_> {
-    fn to_json(&self) -> Value {
-        let Report {
-            params,
-            state,
-            concurrence,
-            digits,
-            scope,
-        } = *self;
-        let top = &state.fock_populations[state.cutoff - 1];
-        json!({
-            "model": "cavity QED, Eq. (7)-(8), truncated, rotating frame",
-            "mode": "exact",
-            "units": "those of the rates (g = 1 by default)",
-            "g": exact_decimal(params.coupling()),
-            "kappa": exact_decimal(params.kappa()),
-            "pump": exact_decimal(params.pump()),
-            "gamma": exact_decimal(params.gamma()),
-            "cutoff": state.cutoff,
-            "transform": TRANSFORM,
-            "sector_size": state.sector_size,
-            "unknowns": state.unknowns,
-            "nullity": state.nullity,
-            "uniqueness_scope": scope,
-            "residual": state.residual_nonzero.to_string(),
-            "residual_check": "L_S r = 0 exactly on the full 4N x 4N space (operator products, \
-                               factorial picture, no symmetry reduction)",
-            "exact_qubit_state": qubit_rows(state),
-            "fock_populations": state.fock_populations.iter().map(ToString::to_string)
-                .collect::<Vec<_>>(),
-            "top_fock_population": top.to_string(),
-            "concurrence_exact": state.concurrence.to_string(),
-            "concurrence": concurrence,
-            "digits": digits,
-        })
+fn table(report: &ExactCavityReport) -> String {
+    let ExactCavityReport {
+        params,
+        state,
+        concurrence,
+        digits,
+        scope,
+    } = report;
+    let mut out = String::new();
+    let top = &state.fock_populations[state.cutoff - 1];
+    let rows = [
+        (
+            "model",
+            "cavity QED, Eq. (7)-(8), rotating frame, exact".to_string(),
+        ),
+        (
+            "parameters",
+            format!(
+                "g = {}, kappa = {}, pump = {}, gamma = {}",
+                exact_decimal(params.coupling()),
+                exact_decimal(params.kappa()),
+                exact_decimal(params.pump()),
+                exact_decimal(params.gamma())
+            ),
+        ),
+        (
+            "photon cutoff",
+            format!("{} Fock states (fixed)", state.cutoff),
+        ),
+        ("transform", EXACT_TRANSFORM.to_string()),
+        (
+            "unknowns",
+            format!(
+                "{} real (of {} sector pairs), nullity {}",
+                state.unknowns, state.sector_size, state.nullity
+            ),
+        ),
+        ("uniqueness", scope.to_string()),
+        (
+            "residual Lρ",
+            format!(
+                "{} (exact, full space, {} non-zero entries)",
+                state.residual_nonzero, state.residual_nonzero
+            ),
+        ),
+        ("top Fock population", top.to_string()),
+        ("concurrence (exact)", state.concurrence.to_string()),
+        (
+            "concurrence",
+            format!("{concurrence} ({digits} certified digits)"),
+        ),
+    ];
+    for (label, value) in rows {
+        let _ = writeln!(out, "{label:<24}{value}");
     }
-
-    fn table(&self) -> String {
-        let Report {
-            params,
-            state,
-            concurrence,
-            digits,
-            scope,
-        } = *self;
-        let mut out = String::new();
-        let top = &state.fock_populations[state.cutoff - 1];
-        let rows = [
-            (
-                "model",
-                "cavity QED, Eq. (7)-(8), rotating frame, exact".to_string(),
-            ),
-            (
-                "parameters",
-                format!(
-                    "g = {}, kappa = {}, pump = {}, gamma = {}",
-                    exact_decimal(params.coupling()),
-                    exact_decimal(params.kappa()),
-                    exact_decimal(params.pump()),
-                    exact_decimal(params.gamma())
-                ),
-            ),
-            (
-                "photon cutoff",
-                format!("{} Fock states (fixed)", state.cutoff),
-            ),
-            ("transform", TRANSFORM.to_string()),
-            (
-                "unknowns",
-                format!(
-                    "{} real (of {} sector pairs), nullity {}",
-                    state.unknowns, state.sector_size, state.nullity
-                ),
-            ),
-            ("uniqueness", scope.to_string()),
-            (
-                "residual Lρ",
-                format!(
-                    "{} (exact, full space, {} non-zero entries)",
-                    state.residual_nonzero, state.residual_nonzero
-                ),
-            ),
-            ("top Fock population", top.to_string()),
-            ("concurrence (exact)", state.concurrence.to_string()),
-            (
-                "concurrence",
-                format!("{concurrence} ({digits} certified digits)"),
-            ),
-        ];
-        for (label, value) in rows {
-            let _ = writeln!(out, "{label:<24}{value}");
-        }
-        let _ = writeln!(
-            out,
-            "two-qubit state Tr_cav ρ (basis |00>, |01>, |10>, |11>):"
-        );
-        for row in qubit_rows(state) {
-            let _ = writeln!(out, "  [{}]", row.join(", "));
-        }
-        out
+    let _ = writeln!(
+        out,
+        "two-qubit state Tr_cav ρ (basis |00>, |01>, |10>, |11>):"
+    );
+    for row in report.qubit_rows() {
+        let _ = writeln!(out, "  [{}]", row.join(", "));
     }
+    out
 }

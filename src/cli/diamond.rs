@@ -7,7 +7,7 @@ use rug::Rational;
 use super::{CliError, Output};
 use crate::decimal::{ExtendedRational, parse_extended, parse_rational};
 use crate::diamond::limits::ZeroTemperatureError;
-use crate::diamond::result::{DiamondHeader, DiamondPoint, DiamondReport, Mode, UNITS};
+use crate::diamond::result::{DiamondPoint, DiamondReport, UNITS};
 use crate::diamond::{
     DiamondError, DiamondSystem, ExactDiamond, ExactDiamondError, MAX_ABS_BETA, beta_in_range,
 };
@@ -147,7 +147,11 @@ pub fn parse_beta(argument: &str, text: &str) -> Result<ExtendedRational, CliErr
     Ok(beta)
 }
 
-fn parse_ratio(argument: &str, text: &str) -> Result<Rational, CliError> {
+/// Parses an exact rate ratio (`α` or `σ`, ≥ 0).
+///
+/// # Errors
+/// [`CliError::Usage`] naming `argument`.
+pub fn parse_ratio(argument: &str, text: &str) -> Result<Rational, CliError> {
     let value = parse_rational(text).map_err(|e| CliError::usage(argument, e))?;
     if value.is_negative() {
         return Err(CliError::usage(
@@ -160,7 +164,7 @@ fn parse_ratio(argument: &str, text: &str) -> Result<Rational, CliError> {
 
 /// Maps a certification failure to the exit-code contract: an undecided `β = +∞` limit is bad
 /// input naming `argument`; everything else is internal.
-pub(crate) fn certify_error(argument: &str, e: DiamondError) -> CliError {
+pub fn certify_error(argument: &str, e: DiamondError) -> CliError {
     match e {
         DiamondError::ZeroTemperature(ZeroTemperatureError::Limit(_)) => CliError::usage(
             argument,
@@ -198,6 +202,44 @@ fn population_rows(point: &DiamondPoint) -> [(&'static str, String); 4] {
     ]
 }
 
+/// The document of `steadyent diamond --beta-a X --beta-s Y` at parsed inputs: Eq. (3)–(6)
+/// certified to `digits` digits ([`DiamondSystem::certify`], [`DiamondReport::certified`]).
+///
+/// # Errors
+/// [`CliError::Usage`] for an undecided `β = +∞` limit, [`CliError::Internal`] when no
+/// trustworthy answer can be given.
+pub fn certified_report(
+    beta_a: &ExtendedRational,
+    beta_s: &ExtendedRational,
+    digits: usize,
+    convention: LadderConvention,
+) -> Result<DiamondReport, CliError> {
+    let system =
+        DiamondSystem::shared(convention).map_err(|e| CliError::Internal(e.to_string()))?;
+    let c = system
+        .certify(beta_a, beta_s, digits)
+        .map_err(|e| certify_error("--beta-a/--beta-s", e))?;
+    Ok(DiamondReport::certified(
+        convention, beta_a, beta_s, &c, digits,
+    ))
+}
+
+/// The document of `steadyent diamond --alpha R --sigma R` at parsed inputs: Eq. (1)–(6)
+/// solved exactly ([`ExactDiamond::solve`], [`DiamondReport::exact`]).
+///
+/// # Errors
+/// [`CliError::Internal`] when the state is not unique or a decimal is not decided.
+pub fn exact_report(
+    alpha: &Rational,
+    sigma: &Rational,
+    digits: usize,
+    convention: LadderConvention,
+) -> Result<DiamondReport, CliError> {
+    let internal = |e: ExactDiamondError| CliError::Internal(e.to_string());
+    let d = ExactDiamond::solve(alpha, sigma, convention).map_err(internal)?;
+    DiamondReport::exact(convention, &d, digits).map_err(internal)
+}
+
 fn run_temperatures(
     beta_a: &ExtendedRational,
     beta_s: &ExtendedRational,
@@ -205,12 +247,8 @@ fn run_temperatures(
     convention: LadderConvention,
     format: PointFormat,
 ) -> Result<Output, CliError> {
-    let system =
-        DiamondSystem::shared(convention).map_err(|e| CliError::Internal(e.to_string()))?;
-    let c = system
-        .certify(beta_a, beta_s, digits)
-        .map_err(|e| certify_error("--beta-a/--beta-s", e))?;
-    let point = DiamondPoint::certified(beta_a, beta_s, &c, digits);
+    let report = certified_report(beta_a, beta_s, digits, convention)?;
+    let point = &report.point;
     Ok(match format {
         PointFormat::Table => {
             let closed_form = point.concurrence_eq5.clone().unwrap_or_else(|| {
@@ -222,18 +260,19 @@ fn run_temperatures(
                 ("alpha = e^beta_a", rate_text(&point.alpha, "beta_a")),
                 ("sigma = e^beta_s", rate_text(&point.sigma, "beta_s")),
             ];
-            rows.extend(population_rows(&point));
+            rows.extend(population_rows(point));
             rows.extend([
                 ("concurrence (Wootters, rho_SS)", point.concurrence.clone()),
                 ("concurrence (Eq. 4-5)", closed_form),
                 ("heat_current_a", point.heat_current_a.clone()),
                 ("heat_current_s", point.heat_current_s.clone()),
-                ("entropy_production (Eq. 6)", entropy_text(&point)),
+                ("entropy_production (Eq. 6)", entropy_text(point)),
             ]);
             let mut note = format!(
                 "{digits} significant digits, each certified by an MPFR interval enclosure \
                  (working precision {} bits)",
-                c.precision_bits
+                // Some for every certified point (DiamondPoint::certified).
+                point.precision_bits.unwrap_or_default()
             );
             if point.zero_temperature_limit {
                 note.push_str(
@@ -243,10 +282,7 @@ fn run_temperatures(
             }
             table(convention, &rows, &note)
         }
-        PointFormat::Json => schema::json(&DiamondReport {
-            header: DiamondHeader::new(convention, Mode::Certified),
-            point,
-        }),
+        PointFormat::Json => schema::json(&report),
     })
 }
 
@@ -257,16 +293,15 @@ fn run_exact(
     convention: LadderConvention,
     format: PointFormat,
 ) -> Result<Output, CliError> {
-    let internal = |e: ExactDiamondError| CliError::Internal(e.to_string());
-    let d = ExactDiamond::solve(alpha, sigma, convention).map_err(internal)?;
-    let point = DiamondPoint::exact(&d, digits).map_err(internal)?;
+    let report = exact_report(alpha, sigma, digits, convention)?;
+    let point = &report.point;
     Ok(match format {
         PointFormat::Table => {
             let mut rows: Vec<(&str, String)> = vec![
                 ("alpha = Gamma_A-/Gamma+", alpha.to_string()),
                 ("sigma = Gamma_S-/Gamma+", sigma.to_string()),
             ];
-            rows.extend(population_rows(&point));
+            rows.extend(population_rows(point));
             rows.extend([
                 (
                     "concurrence (exact)",
@@ -275,7 +310,7 @@ fn run_exact(
                 ("concurrence", point.concurrence.clone()),
                 ("heat_current_a", point.heat_current_a.clone()),
                 ("heat_current_s", point.heat_current_s.clone()),
-                ("entropy_production (Eq. 6)", entropy_text(&point)),
+                ("entropy_production (Eq. 6)", entropy_text(point)),
             ]);
             table(
                 convention,
@@ -286,10 +321,7 @@ fn run_exact(
                 ),
             )
         }
-        PointFormat::Json => schema::json(&DiamondReport {
-            header: DiamondHeader::new(convention, Mode::Exact),
-            point,
-        }),
+        PointFormat::Json => schema::json(&report),
     })
 }
 

@@ -173,9 +173,34 @@ pub fn run(args: &EmittersArgs) -> Result<Output, CliError> {
         &args.dephasing,
     )?;
     if args.exact {
-        return run_exact(args, &exact);
+        let result = exact_result(&exact, args.cutoff.as_deref(), args.effective, args.digits)?;
+        return match args.format {
+            EmittersFormat::Json => json(&result),
+            EmittersFormat::Table => Ok(exact_table(&result)),
+        };
     }
-    if args.digits.is_some() {
+    let (params, result) =
+        numeric_result(&exact, args.cutoff.as_deref(), args.effective, args.digits)?;
+    match args.format {
+        EmittersFormat::Json => json(&result),
+        EmittersFormat::Table => Ok(table(&params, &result)),
+    }
+}
+
+/// The numeric solve (Eq. 7–8 with N emitters, or with `effective` the effective model
+/// alone) at the command line's `--cutoff` text, checked as the command checks it: the f64
+/// parameters and the result.
+///
+/// # Errors
+/// [`CliError::Usage`] for `--digits` (exact only) or a bad `--cutoff`;
+/// [`CliError::Internal`] when no trustworthy steady state exists.
+pub fn numeric_result(
+    exact: &ExactEmitterParams,
+    cutoff: Option<&str>,
+    effective: bool,
+    digits: Option<usize>,
+) -> Result<(EmitterParams, EmitterResult), CliError> {
+    if digits.is_some() {
         return Err(CliError::usage(
             "--digits",
             "certified digits are printed by the exact solve only; add --exact",
@@ -183,8 +208,8 @@ pub fn run(args: &EmittersArgs) -> Result<Output, CliError> {
     }
     let params = exact.to_f64().map_err(emitter_error)?;
     let engine = EmitterEngine::new();
-    let result = if args.effective {
-        if args.cutoff.is_some() {
+    let result = if effective {
+        if cutoff.is_some() {
             return Err(CliError::usage(
                 "--cutoff",
                 "the effective model has no cavity; drop --cutoff or --effective",
@@ -193,20 +218,28 @@ pub fn run(args: &EmittersArgs) -> Result<Output, CliError> {
         let state = engine.solve_effective(&params).map_err(emitter_error)?;
         EmitterResult::effective(&params, &state)
     } else {
-        let cutoff = parse_cutoff(args.cutoff.as_deref().unwrap_or("auto"))?;
+        let cutoff = parse_cutoff(cutoff.unwrap_or("auto"))?;
         let point = engine.solve_point(&params, cutoff).map_err(emitter_error)?;
         EmitterResult::full(&point)
     };
-    match args.format {
-        EmittersFormat::Json => json(&result),
-        EmittersFormat::Table => Ok(table(&params, &result)),
-    }
+    Ok((params, result))
 }
 
-fn run_exact(args: &EmittersArgs, params: &ExactEmitterParams) -> Result<Output, CliError> {
-    let digits = validate_digits(args.digits.unwrap_or(DEFAULT_DIGITS))?;
-    let cutoff = if args.effective {
-        if args.cutoff.is_some() {
+/// The exact solve over the rationals at the command line's `--cutoff` text (none with
+/// `effective`) and `--digits`, checked as the command checks them.
+///
+/// # Errors
+/// [`CliError::Usage`] for bad arguments or digits beyond the precision cap;
+/// [`CliError::Internal`] when the steady state is not unique.
+pub fn exact_result(
+    params: &ExactEmitterParams,
+    cutoff: Option<&str>,
+    effective: bool,
+    digits: Option<usize>,
+) -> Result<ExactEmitterResult, CliError> {
+    let digits = validate_digits(digits.unwrap_or(DEFAULT_DIGITS))?;
+    let cutoff = if effective {
+        if cutoff.is_some() {
             return Err(CliError::usage(
                 "--cutoff",
                 "the effective model has no cavity; drop --cutoff or --effective",
@@ -218,7 +251,7 @@ fn run_exact(args: &EmittersArgs, params: &ExactEmitterParams) -> Result<Output,
             "the exact solve needs a fixed number of Fock states from {MIN_CUTOFF} to \
              {MAX_EXACT_CUTOFF}"
         );
-        let text = args.cutoff.as_deref().ok_or_else(|| {
+        let text = cutoff.ok_or_else(|| {
             CliError::usage("--cutoff", format!("missing; {expected} (e.g. --cutoff 6)"))
         })?;
         match parse_cutoff(text) {
@@ -241,7 +274,7 @@ fn run_exact(args: &EmittersArgs, params: &ExactEmitterParams) -> Result<Output,
             )
         })
     };
-    let result = if cutoff.is_some() {
+    Ok(if cutoff.is_some() {
         ExactEmitterResult {
             model: MODEL,
             mode: "exact",
@@ -265,13 +298,8 @@ fn run_exact(args: &EmittersArgs, params: &ExactEmitterParams) -> Result<Output,
             values: certify(Model::Effective, false)?,
             effective: None,
         }
-    };
-    match args.format {
-        EmittersFormat::Json => json(&result),
-        EmittersFormat::Table => Ok(exact_table(&result)),
-    }
+    })
 }
-
 /// A value to 12 decimals (exact zeros as `0`), or `none`.
 fn optional(x: Option<f64>, none: &str) -> String {
     x.map_or_else(

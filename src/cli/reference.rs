@@ -4,10 +4,9 @@ use clap::{Args, ValueEnum};
 
 use super::diamond::{certify_error, validate_digits};
 use super::{CliError, Output};
-use crate::diamond::DiamondSystem;
-use crate::diamond::result::{DiamondHeader, DiamondPoint, DiamondTable, Mode};
+use crate::diamond::{DiamondError, DiamondSystem};
 use crate::operators::LadderConvention;
-use crate::reference::{GridAxis, Point, certify_points, grid};
+use crate::reference::{GridAxis, Point, certify_table, grid};
 use crate::schema;
 
 /// Output format of a table of points.
@@ -86,29 +85,26 @@ pub fn run(args: &ReferenceArgs) -> Result<Output, CliError> {
     };
     let system = DiamondSystem::shared(LadderConvention::CommutingQubits)
         .map_err(|e| CliError::Internal(e.to_string()))?;
-    let values = certify_points(system, &points, digits).map_err(|(k, e)| {
-        let p = &points[k];
-        let at = format!(
-            "point {} (beta_a = {}, beta_s = {})",
-            k + 1,
-            p.beta_a,
-            p.beta_s
-        );
-        match certify_error("--points", e) {
-            CliError::Usage(message) => CliError::Usage(format!("{message} ({at})")),
-            e => CliError::Internal(format!("{at}: {e}")),
-        }
-    })?;
-    let points: Vec<DiamondPoint> = points
-        .iter()
-        .zip(&values)
-        .map(|(p, c)| DiamondPoint::certified(&p.beta_a, &p.beta_s, c, digits))
-        .collect();
+    let table =
+        certify_table(system, &points, digits).map_err(|(k, e)| point_error(&points, k, e))?;
     Ok(match args.format {
-        TableFormat::Csv => schema::csv(&points),
-        TableFormat::Json => schema::json(&DiamondTable {
-            header: DiamondHeader::new(LadderConvention::CommutingQubits, Mode::Certified),
-            points,
-        }),
+        TableFormat::Csv => schema::csv(&table.points),
+        TableFormat::Json => schema::json(&table),
     })
+}
+
+/// The error of point `k` (0-based) of `points`, naming it: bad input (an undecided limit)
+/// or an internal error.
+pub fn point_error(points: &[Point], k: usize, e: DiamondError) -> CliError {
+    let p = &points[k];
+    let at = format!(
+        "point {} (beta_a = {}, beta_s = {})",
+        k + 1,
+        p.beta_a,
+        p.beta_s
+    );
+    match certify_error("--points", e) {
+        CliError::Usage(message) => CliError::Usage(format!("{message} ({at})")),
+        e => CliError::Internal(format!("{at}: {e}")),
+    }
 }

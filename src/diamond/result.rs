@@ -233,6 +233,41 @@ pub struct DiamondReport {
     pub point: DiamondPoint,
 }
 
+impl DiamondReport {
+    /// The document of `steadyent diamond --beta-a X --beta-s Y --format json` (and of the
+    /// Python binding's `diamond()`): the header and the certified values `c` of Eq. (3)–(6) at
+    /// `(β_A, β_S)` ([`crate::diamond::DiamondSystem::certify`]) to `digits` digits.
+    pub fn certified(
+        convention: LadderConvention,
+        beta_a: &ExtendedRational,
+        beta_s: &ExtendedRational,
+        c: &CertifiedDiamond,
+        digits: usize,
+    ) -> Self {
+        DiamondReport {
+            header: DiamondHeader::new(convention, Mode::Certified),
+            point: DiamondPoint::certified(beta_a, beta_s, c, digits),
+        }
+    }
+
+    /// The document of `steadyent diamond --alpha R --sigma R --format json` (and of the
+    /// Python binding's `diamond_exact()`): the header and the exact values `d` (Eq. 1–6 at
+    /// rational rate ratios), decimals to `digits` certified digits.
+    ///
+    /// # Errors
+    /// [`ExactDiamondError::Precision`] when a decimal is not decided within the cap.
+    pub fn exact(
+        convention: LadderConvention,
+        d: &ExactDiamond,
+        digits: usize,
+    ) -> Result<Self, ExactDiamondError> {
+        Ok(DiamondReport {
+            header: DiamondHeader::new(convention, Mode::Exact),
+            point: DiamondPoint::exact(d, digits)?,
+        })
+    }
+}
+
 /// `steadyent reference --format json`: the header and the points.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct DiamondTable {
