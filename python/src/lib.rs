@@ -230,7 +230,7 @@ fn document<T: Send>(
 
 /// `digits` as the CLI reads `--digits`: validated by [`validate_digits`].
 fn digits_arg(digits: usize) -> Result<usize, CliError> {
-    steadyent::cli::diamond::validate_digits(digits)
+    steadyent::cli::args::validate_digits(digits)
 }
 
 /// What [`diamond`] computes: `steadyent diamond --beta-a X --beta-s Y` (Eq. 3–6 certified).
@@ -310,7 +310,9 @@ fn cavity_doc(
     lab: bool,
     omega0: Option<&str>,
 ) -> Result<CavityReport, CliError> {
-    use steadyent::cli::cavity::{cavity_error, cavity_params, parse_cutoff};
+    use steadyent::cli::args::parse_cutoff;
+    use steadyent::cli::cavity::cavity_params;
+    use steadyent::cli::error::cavity_error;
     let [kappa, pump, gamma, g] = rates;
     let omega0 = omega0
         .map(|text| {

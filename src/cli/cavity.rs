@@ -3,121 +3,13 @@
 
 use std::fmt::Write as _;
 
-use clap::{Args, ValueEnum};
-
-use super::{CliError, Output};
+use super::args::{CavityArgs, CavityFormat, FrameArg, parse_cutoff};
+use super::error::{CliError, Output, cavity_error};
 use crate::cavity::engine::{CONCURRENCE_TOLERANCE, TOP_POPULATION_TOLERANCE};
 use crate::cavity::params::PAPER_OMEGA0;
 use crate::cavity::result::{AUTO_CUTOFF_DECIMALS, Beta, CavityReport, SOLVE_DECIMALS};
-use crate::cavity::{
-    CavityError, CavityParams, CavityPoint, CavityResult, Cutoff, Frame, MAX_CUTOFF, MIN_CUTOFF,
-    solve_point,
-};
+use crate::cavity::{CavityParams, CavityPoint, CavityResult, Frame, solve_point};
 use crate::schema;
-
-/// Arguments of `steadyent cavity`.
-#[derive(Debug, Args)]
-pub struct CavityArgs {
-    /// Cavity decay rate κ (units of g), > 0. With --exact: an exact rational (3/4, 0.125).
-    #[arg(long, allow_hyphen_values = true, value_name = "K")]
-    pub kappa: String,
-    /// Incoherent pumping rate p of each qubit (units of g), > 0 (≥ 0 with --exact).
-    #[arg(long, allow_hyphen_values = true, value_name = "P")]
-    pub pump: String,
-    /// Spontaneous decay rate γ of each qubit (units of g), ≥ 0; 0 gives β_A = −∞ (Fig. 2b).
-    #[arg(long, allow_hyphen_values = true, value_name = "G")]
-    pub gamma: String,
-    /// Qubit–cavity coupling g; every rate is in the same unit as g.
-    #[arg(long, default_value = "1", allow_hyphen_values = true)]
-    pub g: String,
-    /// Photon cutoff: `auto` (grow until the concurrence changes by ≤ 1e-10 and the top Fock
-    /// level holds ≤ 1e-12) or a number of Fock states from 2 to 100 (default `auto`). With
-    /// --exact: required, a number of Fock states from 2 to 50.
-    #[arg(long, value_name = "auto|N")]
-    pub cutoff: Option<String>,
-    /// Solve the truncated model exactly over the Gaussian rationals (rotating frame): exact
-    /// reduced two-qubit state, exact concurrence, and the concurrence to --digits certified
-    /// digits. Rates are exact rationals; --cutoff is required.
-    #[arg(long)]
-    pub exact: bool,
-    /// With --exact: also prove the steady state unique on the whole operator space (exact
-    /// nullity of every ket–bra excitation-difference sector, no symmetry assumed; ~0.3 s at
-    /// cutoff 6, ~1 s at 8).
-    #[arg(long, requires = "exact")]
-    pub full_uniqueness: bool,
-    /// With --exact: significant digits of the concurrence (1–10000, default 20), each
-    /// certified by an interval enclosure.
-    #[arg(long, value_name = "D")]
-    pub digits: Option<usize>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = CavityFormat::Table)]
-    pub format: CavityFormat,
-    /// Frame of Eq. (7): `rotating` at ω0 = ω_cav, or `lab` with ω0 = ω_cav = --omega0.
-    #[arg(long, value_enum, default_value_t = FrameArg::Rotating)]
-    pub frame: FrameArg,
-    /// Qubit and cavity frequency ω0 with --frame lab (units of g; default 1000, the paper's
-    /// g/ω0 = 0.001).
-    #[arg(long, allow_hyphen_values = true)]
-    pub omega0: Option<f64>,
-}
-
-/// Output formats of `steadyent cavity`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum CavityFormat {
-    /// Aligned human-readable lines.
-    Table,
-    /// One JSON object.
-    Json,
-}
-
-/// The frame of Eq. (7).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum FrameArg {
-    /// Rotating at ω0 = ω_cav (the free Hamiltonian drops out).
-    Rotating,
-    /// Laboratory frame with ω0 = ω_cav = --omega0.
-    Lab,
-}
-
-/// Parses `--cutoff`: `auto` or a number of Fock states in `MIN_CUTOFF..=MAX_CUTOFF`.
-///
-/// # Errors
-/// [`CliError::Usage`] naming `--cutoff` and the accepted values.
-pub fn parse_cutoff(text: &str) -> Result<Cutoff, CliError> {
-    let bad = || {
-        CliError::usage(
-            "--cutoff",
-            format!(
-                "expected `auto` or a number of Fock states from {MIN_CUTOFF} to {MAX_CUTOFF}, \
-                 got '{text}'"
-            ),
-        )
-    };
-    if text == "auto" {
-        return Ok(Cutoff::AUTO);
-    }
-    let n: usize = text.parse().map_err(|_| bad())?;
-    if (MIN_CUTOFF..=MAX_CUTOFF).contains(&n) {
-        Ok(Cutoff::Fixed(n))
-    } else {
-        Err(bad())
-    }
-}
-
-/// Maps a library error to the exit-code contract: parameter errors are usage errors naming
-/// the flag (exit 2), failed computations are internal errors (exit 2).
-pub fn cavity_error(e: CavityError) -> CliError {
-    match e {
-        CavityError::InvalidParameter { name, .. } => {
-            let message = e.to_string();
-            let message = message.strip_prefix("invalid ").unwrap_or(&message);
-            CliError::usage(&format!("--{name}"), message)
-        }
-        CavityError::CutoffOutOfRange { .. } => CliError::usage("--cutoff", e),
-        CavityError::EffectiveModelNeedsPump => CliError::usage("--pump", e),
-        _ => CliError::Internal(e.to_string()),
-    }
-}
 
 /// Runs `steadyent cavity`.
 ///

@@ -7,9 +7,8 @@ use std::fmt::Write as _;
 
 use rug::Rational;
 
-use super::cavity::{CavityArgs, CavityFormat, FrameArg};
-use super::diamond::validate_digits;
-use super::{CliError, Output};
+use super::args::{CavityArgs, CavityFormat, FrameArg, validate_digits};
+use super::error::{CliError, Output};
 use crate::cavity::MIN_CUTOFF;
 use crate::cavity::exact::{ExactCavityError, ExactCavityParams, MAX_EXACT_CUTOFF};
 use crate::cavity::result::{EXACT_TRANSFORM, ExactCavityReport};

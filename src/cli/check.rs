@@ -7,7 +7,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use super::{CliError, Output};
+use super::error::{CliError, Output};
 use crate::check::{Claim, Context, Status, registry, report, run_claims};
 
 /// Report format.

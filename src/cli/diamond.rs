@@ -4,18 +4,13 @@
 use clap::{Args, ValueEnum};
 use rug::Rational;
 
-use super::{CliError, Output};
+use super::args::validate_digits;
+use super::error::{CliError, Output, certify_error};
 use crate::decimal::{ExtendedRational, parse_extended, parse_rational};
-use crate::diamond::limits::ZeroTemperatureError;
 use crate::diamond::result::{DiamondPoint, DiamondReport, UNITS};
-use crate::diamond::{
-    DiamondError, DiamondSystem, ExactDiamond, ExactDiamondError, MAX_ABS_BETA, beta_in_range,
-};
+use crate::diamond::{DiamondSystem, ExactDiamond, ExactDiamondError, MAX_ABS_BETA, beta_in_range};
 use crate::operators::LadderConvention;
 use crate::schema;
-
-/// Largest `--digits` accepted.
-pub const MAX_DIGITS: usize = 10_000;
 
 /// Output format of a single-point command.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -89,21 +84,6 @@ pub struct DiamondArgs {
     pub convention: Convention,
 }
 
-/// Validates `--digits`.
-///
-/// # Errors
-/// [`CliError::Usage`] outside `1..=MAX_DIGITS`.
-pub fn validate_digits(digits: usize) -> Result<usize, CliError> {
-    if (1..=MAX_DIGITS).contains(&digits) {
-        Ok(digits)
-    } else {
-        Err(CliError::usage(
-            "--digits",
-            format!("{digits} is out of range; accepted: 1 to {MAX_DIGITS}"),
-        ))
-    }
-}
-
 /// Runs `steadyent diamond` (Eq. 1–6).
 ///
 /// # Errors
@@ -160,20 +140,6 @@ pub fn parse_ratio(argument: &str, text: &str) -> Result<Rational, CliError> {
         ));
     }
     Ok(value)
-}
-
-/// Maps a certification failure to the exit-code contract: an undecided `β = +∞` limit is bad
-/// input naming `argument`; everything else is internal.
-pub fn certify_error(argument: &str, e: DiamondError) -> CliError {
-    match e {
-        DiamondError::ZeroTemperature(ZeroTemperatureError::Limit(_)) => CliError::usage(
-            argument,
-            "beta_a = beta_s = inf has no unique limit (the steady state depends on how the \
-             two inverse temperatures grow: the ground and dark states are both stationary); \
-             give at least one finite value or -inf",
-        ),
-        e => CliError::Internal(e.to_string()),
-    }
 }
 
 /// `e^β` for the table: the certified decimal, or a note where `β = +∞` makes it unbounded.

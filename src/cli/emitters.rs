@@ -4,25 +4,18 @@
 use std::fmt::Write as _;
 
 use clap::{Args, ValueEnum};
-use rug::Rational;
 use serde::Serialize;
 
-use super::cavity::parse_cutoff;
-use super::diamond::validate_digits;
-use super::{CliError, Output};
+use super::args::{parse_cutoff, parse_emitters, parse_rate, validate_digits};
+use super::error::{CliError, Output, emitter_error};
 use crate::cavity::{Cutoff, MIN_CUTOFF};
-use crate::decimal::parse_rational;
-use crate::emitters::analysis::log_space;
 use crate::emitters::exact::exact_steady_state;
 use crate::emitters::report::{
     EFFECTIVE_MODEL, EXACT_SCOPE, EmitterResult, EmitterValues, ExactEmitterResult, ExactRates,
     ExactValues, MODEL,
 };
-use crate::emitters::scalar::nearest_f64;
 use crate::emitters::sweep::{EmitterSweep, Shard};
-use crate::emitters::{
-    EmitterEngine, EmitterError, EmitterParams, ExactEmitterParams, MAX_EMITTERS, Model,
-};
+use crate::emitters::{EmitterEngine, EmitterParams, ExactEmitterParams, Model};
 
 /// Default significant digits of the exact path's certified decimals.
 pub const DEFAULT_DIGITS: usize = 20;
@@ -86,48 +79,6 @@ pub enum EmittersFormat {
     Table,
     /// One JSON object.
     Json,
-}
-
-/// Parses `--n`: an integer number of emitters in `1..=MAX_EMITTERS`.
-///
-/// # Errors
-/// [`CliError::Usage`] naming `--n`.
-pub fn parse_emitters(text: &str) -> Result<usize, CliError> {
-    match text.trim().parse::<usize>() {
-        Ok(n) if (1..=MAX_EMITTERS).contains(&n) => Ok(n),
-        _ => Err(CliError::usage(
-            "--n",
-            format!(
-                "expected an integer number of emitters from 1 to {MAX_EMITTERS}, got '{}'",
-                super::short(text)
-            ),
-        )),
-    }
-}
-
-/// Parses a rate as an exact rational.
-///
-/// # Errors
-/// [`CliError::Usage`] naming the argument.
-pub fn parse_rate(argument: &str, text: &str) -> Result<Rational, CliError> {
-    parse_rational(text).map_err(|e| CliError::usage(argument, e))
-}
-
-/// Maps an N-emitter error to the exit-code contract: parameter errors name the flag (usage),
-/// failed computations are internal errors; both exit 2.
-pub fn emitter_error(e: EmitterError) -> CliError {
-    match &e {
-        EmitterError::InvalidParameter { name, .. } => {
-            let message = e.to_string();
-            let message = message.strip_prefix("invalid ").unwrap_or(&message);
-            CliError::usage(&format!("--{name}"), message)
-        }
-        EmitterError::NoLocalRelaxation => CliError::usage("--pump/--gamma/--dephasing", e),
-        EmitterError::CutoffOutOfRange { .. } | EmitterError::TooLarge { .. } => {
-            CliError::usage("--cutoff", e)
-        }
-        _ => CliError::Internal(e.to_string()),
-    }
 }
 
 /// The exact parameters of the command line (every model shares them).
@@ -259,7 +210,7 @@ pub fn exact_result(
             _ => {
                 return Err(CliError::usage(
                     "--cutoff",
-                    format!("{expected}, got '{}'", super::short(text)),
+                    format!("{expected}, got '{}'", super::error::short(text)),
                 ));
             }
         }
@@ -501,191 +452,6 @@ fn exact_table(result: &ExactEmitterResult) -> String {
         let _ = writeln!(out, "{label:<22}{value}");
     }
     out
-}
-
-/// The N-emitter sweep of `steadyent sweep emitters` (flags rejected for the other figures).
-#[derive(Clone, Debug, Default, Args)]
-pub struct EmitterSweepArgs {
-    /// emitters only: numbers of emitters, a list and/or ranges such as `2,3,4` or `2:10`
-    /// (1 to 100) [default for plot: 2:10].
-    #[arg(long = "n", value_name = "LIST")]
-    pub n: Option<String>,
-    /// emitters only: κ range MIN:MAX in units of g, log-spaced with --points values
-    /// [default: 0.01:1000].
-    #[arg(long, value_name = "MIN:MAX")]
-    pub kappa_range: Option<String>,
-    /// emitters only: local pump p of each emitter (units of g), ≥ 0.
-    #[arg(long, allow_hyphen_values = true, value_name = "P")]
-    pub pump: Option<String>,
-    /// emitters only: local decay γ of each emitter (units of g), ≥ 0.
-    #[arg(long, allow_hyphen_values = true, value_name = "G")]
-    pub gamma: Option<String>,
-    /// emitters only: local dephasing γ_φ (units of g), ≥ 0 [default: 0].
-    #[arg(long, allow_hyphen_values = true, value_name = "D")]
-    pub dephasing: Option<String>,
-    /// emitters only: coupling g, the unit of every rate [default: 1].
-    #[arg(long = "g", allow_hyphen_values = true, value_name = "G")]
-    pub coupling: Option<String>,
-    /// emitters only: compute part K of M disjoint parts of the sweep (numbered from 1, as
-    /// cargo-nextest's partitions; point i belongs to part i mod M + 1). Rows carry their
-    /// global `index`, so the parts of a job array join by sorting on it.
-    #[arg(long, value_name = "K/M")]
-    pub shard: Option<String>,
-}
-
-/// Largest `N` list of a sweep or plot.
-pub const MAX_EMITTER_LIST: usize = 100;
-
-/// Parses `--n LIST`: comma-separated integers and `A:B` ranges, each in `1..=MAX_EMITTERS`,
-/// in the order given, duplicates removed.
-///
-/// # Errors
-/// [`CliError::Usage`] naming `--n`.
-pub fn parse_emitter_list(text: &str) -> Result<Vec<usize>, CliError> {
-    let bad = |why: &str| {
-        CliError::usage(
-            "--n",
-            format!(
-                "{why} in '{}'; expected integers from 1 to {MAX_EMITTERS} and ranges A:B \
-                 separated by commas, e.g. 2,3,4 or 2:10",
-                super::short(text)
-            ),
-        )
-    };
-    let one = |t: &str| -> Result<usize, CliError> {
-        match t.trim().parse::<usize>() {
-            Ok(n) if (1..=MAX_EMITTERS).contains(&n) => Ok(n),
-            _ => Err(bad(&format!(
-                "'{}' is not a number of emitters",
-                super::short(t)
-            ))),
-        }
-    };
-    let mut list = Vec::new();
-    for part in text.split(',') {
-        match part.split_once(':') {
-            Some((a, b)) => {
-                let (a, b) = (one(a)?, one(b)?);
-                if a > b {
-                    return Err(bad("a range A:B needs A <= B"));
-                }
-                list.extend(a..=b);
-            }
-            None => list.push(one(part)?),
-        }
-        if list.len() > MAX_EMITTER_LIST {
-            return Err(bad("more than 100 values"));
-        }
-    }
-    let mut seen = std::collections::HashSet::new();
-    list.retain(|n| seen.insert(*n));
-    Ok(list)
-}
-
-/// Parses `--shard K/M`.
-///
-/// # Errors
-/// [`CliError::Usage`] naming `--shard`.
-pub fn parse_shard(text: &str) -> Result<Shard, CliError> {
-    let bad = || {
-        CliError::usage(
-            "--shard",
-            format!(
-                "expected K/M with integers 1 <= K <= M (part K of M, numbered from 1), got \
-                 '{}'",
-                super::short(text)
-            ),
-        )
-    };
-    let (k, m) = text.split_once('/').ok_or_else(bad)?;
-    let (k, m) = (
-        k.trim().parse::<usize>().map_err(|_| bad())?,
-        m.trim().parse::<usize>().map_err(|_| bad())?,
-    );
-    Shard::new(k, m).map_err(|_| bad())
-}
-
-impl EmitterSweepArgs {
-    /// Whether any emitters-only flag was given (rejected for the other figures).
-    pub fn given(&self) -> Option<&'static str> {
-        [
-            (self.n.is_some(), "--n"),
-            (self.kappa_range.is_some(), "--kappa-range"),
-            (self.pump.is_some(), "--pump"),
-            (self.gamma.is_some(), "--gamma"),
-            (self.dephasing.is_some(), "--dephasing"),
-            (self.coupling.is_some(), "--g"),
-            (self.shard.is_some(), "--shard"),
-        ]
-        .into_iter()
-        .find_map(|(given, flag)| given.then_some(flag))
-    }
-
-    /// Rejects these flags for figure `name`.
-    ///
-    /// # Errors
-    /// [`CliError::Usage`] naming the flag when one was given.
-    pub fn reject_for(&self, name: &str) -> Result<(), CliError> {
-        match self.given() {
-            Some(flag) => Err(CliError::Usage(format!(
-                "{flag} applies to `sweep emitters` only, not {name}"
-            ))),
-            None => Ok(()),
-        }
-    }
-
-    /// The validated sweep with `points` κ values and `cutoff`, and its shard.
-    ///
-    /// # Errors
-    /// [`CliError::Usage`] naming the first bad flag.
-    pub fn sweep(&self, points: usize, cutoff: Cutoff) -> Result<(EmitterSweep, Shard), CliError> {
-        let required = |flag: &str, v: &Option<String>| {
-            v.clone().ok_or_else(|| {
-                CliError::usage(
-                    flag,
-                    "missing; `sweep emitters` needs --n, --pump and --gamma",
-                )
-            })
-        };
-        let emitters = parse_emitter_list(&required("--n", &self.n)?)?;
-        let pump = parse_rate("--pump", &required("--pump", &self.pump)?)?;
-        let gamma = parse_rate("--gamma", &required("--gamma", &self.gamma)?)?;
-        let dephasing = parse_rate("--dephasing", self.dephasing.as_deref().unwrap_or("0"))?;
-        let coupling = parse_rate("--g", self.coupling.as_deref().unwrap_or("1"))?;
-        let range = self.kappa_range.as_deref().unwrap_or("0.01:1000");
-        let bad_range = || {
-            CliError::usage(
-                "--kappa-range",
-                format!(
-                    "expected MIN:MAX with 0 < MIN < MAX (units of g), e.g. 0.01:1000, got '{}'",
-                    super::short(range)
-                ),
-            )
-        };
-        let (lo, hi) = range.split_once(':').ok_or_else(bad_range)?;
-        let (lo, hi) = (
-            nearest_f64(&parse_rational(lo).map_err(|_| bad_range())?),
-            nearest_f64(&parse_rational(hi).map_err(|_| bad_range())?),
-        );
-        if !(lo > 0.0 && lo < hi && hi.is_finite()) {
-            return Err(bad_range());
-        }
-        let shard = match &self.shard {
-            Some(text) => parse_shard(text)?,
-            None => Shard::ALL,
-        };
-        let sweep = EmitterSweep {
-            emitters,
-            kappas: log_space(lo.log10(), hi.log10(), points),
-            coupling: nearest_f64(&coupling),
-            pump: nearest_f64(&pump),
-            gamma: nearest_f64(&gamma),
-            dephasing: nearest_f64(&dephasing),
-            cutoff,
-        };
-        sweep.validate().map_err(emitter_error)?;
-        Ok((sweep, shard))
-    }
 }
 
 /// The CSV header of `sweep emitters` (one row per point; `effective_*` are the effective

@@ -9,16 +9,20 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+pub mod args;
 pub mod cavity;
 pub mod cavity_exact;
 pub mod check;
 pub mod diamond;
 pub mod emitters;
+pub mod error;
 pub mod plot;
 pub mod progress;
 pub mod prove;
 pub mod reference;
 pub mod sweep;
+
+pub use error::{CliError, Output};
 
 /// Verify Tacchino et al., PRL 120, 063604 (2018) by exact and certified computation.
 ///
@@ -47,7 +51,7 @@ enum Command {
     Plot(plot::PlotArgs),
     /// Full cavity-QED model (Eq. 7–8) and its effective diamond model (Eq. 9) at one point,
     /// units g = 1; with --exact, the truncated model solved exactly over the rationals.
-    Cavity(cavity::CavityArgs),
+    Cavity(args::CavityArgs),
     /// N identical emitters in one cavity (Eq. 7–8 with the sums to N; local pump p, decay γ,
     /// dephasing γ_φ; units g = 1) and the effective model (Eq. 9 generalised: collective decay
     /// Γ = 4g²/κ); with --exact, solved over the rationals.
@@ -58,46 +62,6 @@ enum Command {
     /// Re-derive ρ_SS symbolically and check the machine-checked proofs (proofs/*.md).
     Prove(prove::ProveArgs),
 }
-
-/// A command's failure, mapped to the exit-code contract.
-#[derive(Debug, thiserror::Error)]
-pub enum CliError {
-    /// Bad input: names the argument, what was wrong and what is accepted (exit 2).
-    #[error("{0}")]
-    Usage(String),
-    /// The computation could not produce a trustworthy answer (exit 2).
-    #[error("{0}")]
-    Internal(String),
-    /// A report was produced (printed on stdout) but a claim or certificate in it fails
-    /// (exit 1) or could not be checked (exit 2).
-    #[error("{message}")]
-    Verdict {
-        /// The full report, printed on stdout.
-        report: String,
-        /// One line for stderr.
-        message: String,
-        /// 1 for a failing claim or certificate, 2 for one that could not be checked.
-        code: u8,
-    },
-}
-
-impl CliError {
-    /// A usage error for `--argument`.
-    pub fn usage(argument: &str, message: impl std::fmt::Display) -> Self {
-        CliError::Usage(format!("invalid value for {argument}: {message}"))
-    }
-
-    fn exit_code(&self) -> u8 {
-        match self {
-            CliError::Verdict { code, .. } => *code,
-            CliError::Usage(_) | CliError::Internal(_) => 2,
-        }
-    }
-}
-
-/// Output written by a command: everything goes through one buffer so that a failing command
-/// prints nothing on stdout.
-pub type Output = String;
 
 /// Runs the parsed command line, returning what to print on stdout.
 ///
@@ -113,16 +77,6 @@ pub fn run(cli: Cli) -> Result<Output, CliError> {
         Command::Emitters(args) => emitters::run(&args),
         Command::Sweep(args) => sweep::run(&args),
         Command::Prove(args) => prove::run(&args),
-    }
-}
-
-/// A user-supplied value for an error line: at most 40 characters, cut at a character
-/// boundary with `…`, so a huge argument never floods the one-line message.
-pub(crate) fn short(text: &str) -> String {
-    const MAX: usize = 40;
-    match text.char_indices().nth(MAX) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_string(),
     }
 }
 

@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use clap::Args;
 
-use super::{CliError, Output};
+use super::error::{CliError, Output};
 use crate::proofs::{Verdict, compare_with_dir, render_pages, run_all, write_dir};
 
 /// Arguments of `steadyent prove`.

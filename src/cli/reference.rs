@@ -2,8 +2,8 @@
 
 use clap::{Args, ValueEnum};
 
-use super::diamond::{certify_error, validate_digits};
-use super::{CliError, Output};
+use super::args::validate_digits;
+use super::error::{CliError, Output, certify_error};
 use crate::diamond::{DiamondError, DiamondSystem};
 use crate::operators::LadderConvention;
 use crate::reference::{GridAxis, Point, certify_table, grid};

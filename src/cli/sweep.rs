@@ -6,19 +6,14 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
-use super::cavity::{cavity_error, parse_cutoff};
-use super::emitters::{EmitterSweepArgs, sweep_text};
-use super::plot::{Fig1GridArgs, FigureName};
+use super::args::{EmitterSweepArgs, Fig1GridArgs, Fig2Args, FigureName};
+use super::emitters::sweep_text;
+use super::error::{CliError, Output, cavity_error};
 use super::progress::Progress;
-use super::{CliError, Output};
 use crate::cavity::result::ACCURACY;
-use crate::cavity::sweep::MAX_POINTS;
 use crate::cavity::{CavityResult, Cutoff, Figure, sweep_with_progress};
 use crate::figures::write_atomically;
 use crate::schema;
-
-/// Default `--points` (Fig. 2 only).
-pub const DEFAULT_POINTS: usize = 200;
 
 /// Arguments of `steadyent sweep`.
 ///
@@ -86,57 +81,6 @@ fn check_out(path: &Path) -> Result<(), CliError> {
         return Err(bad("its folder does not exist"));
     }
     Ok(())
-}
-
-/// The κ sweep of Fig. 2(b),(c); shared by `sweep` and `plot`.
-#[derive(Clone, Debug, Args)]
-pub struct Fig2Args {
-    /// Fig. 2 and emitters: number of κ values per pump rate (Fig. 2) or per N (emitters),
-    /// 2–10000 [default: 200].
-    #[arg(long, value_name = "N")]
-    pub points: Option<usize>,
-    /// Fig. 2 and emitters: photon cutoff, `auto` (per point) or a number of Fock states from 2
-    /// to 100 [default: auto].
-    #[arg(long, value_name = "auto|N")]
-    pub cutoff: Option<String>,
-}
-
-impl Fig2Args {
-    /// The validated points per pump and cutoff, with their defaults.
-    ///
-    /// # Errors
-    /// [`CliError::Usage`] naming `--points` or `--cutoff`.
-    pub fn validated(&self) -> Result<(usize, Cutoff), CliError> {
-        let cutoff = parse_cutoff(self.cutoff.as_deref().unwrap_or("auto"))?;
-        let points = self.points.unwrap_or(DEFAULT_POINTS);
-        if !(2..=MAX_POINTS).contains(&points) {
-            return Err(CliError::usage(
-                "--points",
-                format!("expected an integer from 2 to {MAX_POINTS}, got {points}"),
-            ));
-        }
-        Ok((points, cutoff))
-    }
-
-    /// Rejects these flags for a Fig. 1 panel `name`.
-    ///
-    /// # Errors
-    /// [`CliError::Usage`] naming the flag when one was given.
-    pub fn reject_for(&self, name: &str) -> Result<(), CliError> {
-        let given = [
-            (self.points.is_some(), "--points"),
-            (self.cutoff.is_some(), "--cutoff"),
-        ]
-        .into_iter()
-        .find_map(|(given, flag)| given.then_some(flag));
-        match given {
-            Some(flag) => Err(CliError::Usage(format!(
-                "{flag} applies to fig2b/fig2c and emitters only; {name} takes \
-                 --beta-a-range, --beta-s-range and --resolution"
-            ))),
-            None => Ok(()),
-        }
-    }
 }
 
 /// Runs `steadyent sweep`.
