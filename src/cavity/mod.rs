@@ -15,6 +15,7 @@
 //! | photon truncation | [`engine::CavityEngine::solve`], [`engine::Cutoff`] |
 //! | Eq. (9) effective model | [`effective::effective_steady_state`] |
 //! | Fig. 2(b), 2(c) | [`sweep::sweep`] |
+//! | maxima and entangled κ intervals of Fig. 2(c) | [`optimize::KappaSearch`] |
 //! | the printed result (every command, every format) | [`result::CavityResult`] |
 
 use thiserror::Error;
@@ -27,6 +28,7 @@ pub mod effective;
 pub mod engine;
 pub mod exact;
 pub mod model;
+pub mod optimize;
 pub mod params;
 pub mod reduction;
 pub mod result;

@@ -26,7 +26,7 @@ pub enum Figure {
 
 impl Figure {
     /// Qubit decay rate `γ` of the panel (units `g`).
-    pub fn gamma(self) -> f64 {
+    pub const fn gamma(self) -> f64 {
         match self {
             Figure::Fig2b => 0.0,
             Figure::Fig2c => 1e-3,

@@ -3,15 +3,14 @@
 
 use serde_json::json;
 
-use super::{Check, Claim, Context, Outcome};
-use crate::cavity::sweep::{kappa_grid, log_grid};
-use crate::cavity::{CavityEngine, CavityError, CavityParams, Cutoff, Figure, Frame, sweep};
+use super::{Check, Claim, ClaimError, Context, Outcome};
+use crate::cavity::optimize::{KappaSearch, SEARCH_POINTS};
+use crate::cavity::sweep::log_grid;
+use crate::cavity::{CavityEngine, CavityParams, Cutoff, Figure, Frame, sweep};
 use crate::paper;
 
 /// The qubit decay of Fig. 2(c), `γ = 10⁻³ g`.
-const GAMMA_FIG2C: f64 = 1e-3;
-/// κ values per pump on the Fig. 2 grids used here (12 per decade over 1e-2 … 1e3).
-const KAPPA_POINTS: usize = 61;
+const GAMMA_FIG2C: f64 = Figure::Fig2c.gamma();
 
 /// The claims of this module, in report order.
 pub fn claims() -> Vec<Claim> {
@@ -46,6 +45,15 @@ pub fn claims() -> Vec<Claim> {
             run: realistic_maximum,
         },
         Claim {
+            id: "nonseparability-narrows",
+            paper: &[paper::NONSEPARABILITY_NARROWS],
+            method: "full model (gamma = 1e-3 g, automatic cutoff) at the three pumps of Fig. \
+                     2(c): the kappa/g where C > 0 on a 109-point log grid over [1e-4, 1e5], \
+                     each edge bisected in ln kappa to a relative 1e-4; the intervals must nest",
+            theorems: &[],
+            run: nonseparability_narrows,
+        },
+        Claim {
             id: "beyond-thermal-iff-pump-exceeds-decay",
             paper: &[paper::BEYOND_THERMAL],
             method: "exact proof in the effective model (proofs/cavity-threshold.md); full model \
@@ -77,13 +85,9 @@ pub fn claims() -> Vec<Claim> {
     ]
 }
 
-fn cavity(e: CavityError) -> String {
-    e.to_string()
-}
-
-fn adiabatic_elimination(_: &Context) -> Result<Outcome, String> {
-    let mut rows = sweep(Figure::Fig2b, KAPPA_POINTS, Cutoff::AUTO).map_err(cavity)?;
-    rows.extend(sweep(Figure::Fig2c, KAPPA_POINTS, Cutoff::AUTO).map_err(cavity)?);
+fn adiabatic_elimination(_: &Context) -> Result<Outcome, ClaimError> {
+    let mut rows = sweep(Figure::Fig2b, SEARCH_POINTS, Cutoff::AUTO)?;
+    rows.extend(sweep(Figure::Fig2c, SEARCH_POINTS, Cutoff::AUTO)?);
     // Largest deviation per decade [10^k, 10^(k+1)), k = -2 … 2 (κ = 1e3 joins the last).
     let mut decades = [0.0f64; 5];
     for r in &rows {
@@ -128,14 +132,14 @@ fn adiabatic_elimination(_: &Context) -> Result<Outcome, String> {
     })
 }
 
-fn ideal_dark_state(_: &Context) -> Result<Outcome, String> {
+fn ideal_dark_state(_: &Context) -> Result<Outcome, ClaimError> {
     let engine = CavityEngine::new();
     let kappa = 10.0;
     let mut gaps = Vec::new();
     for k in 3..=7 {
         let pump = 10f64.powi(-k);
-        let params = CavityParams::new(1.0, kappa, pump, 0.0).map_err(cavity)?;
-        let (state, _) = engine.solve(&params, Cutoff::AUTO).map_err(cavity)?;
+        let params = CavityParams::new(1.0, kappa, pump, 0.0)?;
+        let (state, _) = engine.solve(&params, Cutoff::AUTO)?;
         gaps.push((pump, 0.5 - state.concurrence));
     }
     let shrinking = gaps.windows(2).all(|w| 0.0 < w[1].1 && w[1].1 < w[0].1);
@@ -160,90 +164,39 @@ fn ideal_dark_state(_: &Context) -> Result<Outcome, String> {
     })
 }
 
-/// Largest full-model concurrence over `κ/g` at pump `p` and decay `γ`, with its `κ`: the
-/// best point of the log grid `kappas`, refined by golden-section search in `log κ` between
-/// its neighbours (C is unimodal in κ around its maximum, Fig. 2c).
-fn max_over_kappa(
-    engine: &CavityEngine,
-    pump: f64,
-    gamma: f64,
-    kappas: &[f64],
-) -> Result<(f64, f64), String> {
-    let c = |kappa: f64| -> Result<f64, String> {
-        let params = CavityParams::new(1.0, kappa, pump, gamma).map_err(cavity)?;
-        Ok(engine
-            .solve(&params, Cutoff::AUTO)
-            .map_err(cavity)?
-            .0
-            .concurrence)
-    };
-    let values: Vec<f64> = kappas.iter().map(|&k| c(k)).collect::<Result<_, _>>()?;
-    let best = (0..kappas.len())
-        .max_by(|&i, &j| values[i].total_cmp(&values[j]))
-        .ok_or("empty kappa grid")?;
-    if values[best] == 0.0 {
-        return Ok((0.0, kappas[best]));
-    }
-    let (mut lo, mut hi) = (
-        kappas[best.saturating_sub(1)].ln(),
-        kappas[(best + 1).min(kappas.len() - 1)].ln(),
-    );
-    let ratio = (5f64.sqrt() - 1.0) / 2.0;
-    for _ in 0..30 {
-        let (a, b) = (hi - ratio * (hi - lo), lo + ratio * (hi - lo));
-        if c(a.exp())? > c(b.exp())? {
-            hi = b;
-        } else {
-            lo = a;
-        }
-    }
-    let kappa = ((lo + hi) / 2.0).exp();
-    let refined = c(kappa)?;
-    Ok(if refined > values[best] {
-        (refined, kappa)
-    } else {
-        (values[best], kappas[best])
-    })
-}
-
-/// The largest full-model concurrence over `p/γ` (log grid `ratios`) and `κ/g` at decay `γ`:
-/// `(p/γ, max C, argmax κ)` for every ratio.
-fn max_over_pump_and_kappa(
-    engine: &CavityEngine,
-    gamma: f64,
-    ratios: &[f64],
-    kappas: &[f64],
-) -> Result<Vec<(f64, f64, f64)>, String> {
-    use rayon::prelude::*;
-    ratios
-        .par_iter()
-        .map(|&r| {
-            let (c, kappa) = max_over_kappa(engine, r * gamma, gamma, kappas)?;
-            Ok((r, c, kappa))
-        })
-        .collect()
-}
-
-fn realistic_maximum(_: &Context) -> Result<Outcome, String> {
+fn realistic_maximum(_: &Context) -> Result<Outcome, ClaimError> {
     let engine = CavityEngine::new();
-    let kappas = kappa_grid(KAPPA_POINTS).map_err(cavity)?;
-    let ratios = log_grid((0.5f64).log10(), (50f64).log10(), 31);
-    let results = max_over_pump_and_kappa(&engine, GAMMA_FIG2C, &ratios, &kappas)?;
-    let by_c = |a: &&(f64, f64, f64), b: &&(f64, f64, f64)| a.1.total_cmp(&b.1);
-    let &(ratio, c, kappa) = results.iter().max_by(by_c).ok_or("empty grid")?;
+    let search = KappaSearch::fig2(&engine);
+    // (p/γ, max_κ C, argmax κ) at every ratio, and the best of them.
+    let maxima_over = |gamma: f64, ratios: &[f64]| -> Result<Vec<(f64, f64, f64)>, ClaimError> {
+        Ok(search
+            .maxima(gamma, ratios)?
+            .into_iter()
+            .map(|m| (m.pump_over_gamma, m.maximum.concurrence, m.maximum.kappa))
+            .collect())
+    };
+    let best_of = |results: &[(f64, f64, f64)]| {
+        results
+            .iter()
+            .copied()
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .ok_or(ClaimError::NoValue("empty p/gamma grid"))
+    };
+    let results = maxima_over(
+        GAMMA_FIG2C,
+        &log_grid((0.5f64).log10(), (50f64).log10(), 31),
+    )?;
+    let (ratio, c, kappa) = best_of(&results)?;
     let at_five = results
         .iter()
         .min_by(|a, b| (a.0 - 5.0).abs().total_cmp(&(b.0 - 5.0).abs()))
-        .ok_or("empty grid")?;
+        .ok_or(ClaimError::NoValue("empty p/gamma grid"))?;
     // "…it can be even larger and approaching the C_SS = 0.5 limit for smaller values of γ/g":
     // the same maximisation at γ = 1e-4 g and 1e-5 g (p/γ up to 1e3).
     let wide = log_grid(0.0, 3.0, 16);
     let mut smaller_gamma = Vec::new();
     for gamma in [1e-4, 1e-5] {
-        let best = max_over_pump_and_kappa(&engine, gamma, &wide, &kappas)?
-            .into_iter()
-            .max_by(|a, b| a.1.total_cmp(&b.1))
-            .ok_or("empty grid")?;
+        let best = best_of(&maxima_over(gamma, &wide)?)?;
         smaller_gamma.push((gamma, best.1, best.0, best.2));
     }
     let maxima: Vec<f64> = std::iter::once(c)
@@ -288,28 +241,104 @@ fn realistic_maximum(_: &Context) -> Result<Outcome, String> {
     })
 }
 
-fn beyond_thermal(_: &Context) -> Result<Outcome, String> {
+/// The κ range of [`nonseparability_narrows`]: `10⁻⁴ … 10⁵ g`, wide enough that every
+/// entangled interval of Fig. 2(c) ends inside it, 12 points per decade as on Fig. 2's axis.
+const NARROWS_DECADES: (f64, f64) = (-4.0, 5.0);
+/// Relative tolerance on the located edges, `|ln(inside/outside)| ≤ 1e-4`.
+const EDGE_TOLERANCE: f64 = 1e-4;
+
+fn nonseparability_narrows(_: &Context) -> Result<Outcome, ClaimError> {
     let engine = CavityEngine::new();
-    let kappas = kappa_grid(KAPPA_POINTS).map_err(cavity)?;
-    let max_c = |ratio: f64| max_over_kappa(&engine, ratio * GAMMA_FIG2C, GAMMA_FIG2C, &kappas);
+    let (start, stop) = NARROWS_DECADES;
+    let points = ((stop - start) * 12.0) as usize + 1;
+    let search = KappaSearch::log_spaced(&engine, start, stop, points);
+    let pumps = Figure::Fig2c.pumps();
+    let mut found = Vec::new();
+    for &pump in pumps {
+        found.push(search.entangled_intervals(pump, GAMMA_FIG2C, EDGE_TOLERANCE)?);
+    }
+    // One interval per pump with both edges inside the search range.
+    let closed: Vec<_> = found
+        .iter()
+        .filter_map(|intervals| match intervals.as_slice() {
+            [only] => Some((only.lower?, only.upper?)),
+            _ => None,
+        })
+        .collect();
+    let single = closed.len() == pumps.len();
+    // Strictly nested: every edge bracket of the larger pump lies strictly inside the
+    // previous pump's bracket of the same edge.
+    let nested = single
+        && closed.windows(2).all(|w| {
+            let ((lo0, hi0), (lo1, hi1)) = (w[0], w[1]);
+            lo1.outside > lo0.inside && hi1.outside < hi0.inside
+        });
+    let describe = |intervals: &[crate::cavity::optimize::EntangledInterval]| {
+        intervals
+            .iter()
+            .map(|i| {
+                let end = |e: Option<crate::cavity::optimize::Edge>, open: &str| {
+                    e.map_or(open.to_string(), |e| format!("{:.3e}", e.estimate()))
+                };
+                format!("[{}, {}]", end(i.lower, "<1e-4"), end(i.upper, ">1e5"))
+            })
+            .collect::<Vec<_>>()
+            .join(" u ")
+    };
+    let table = pumps
+        .iter()
+        .zip(&found)
+        .map(|(p, intervals)| format!("p = {p:e} g: {}", describe(intervals)))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let edges: Vec<_> = pumps
+        .iter()
+        .zip(&found)
+        .map(|(p, intervals)| {
+            let pairs: Vec<_> = intervals
+                .iter()
+                .map(|i| {
+                    let bracket =
+                        |e: Option<crate::cavity::optimize::Edge>| e.map(|e| [e.outside, e.inside]);
+                    json!({"lower": bracket(i.lower), "upper": bracket(i.upper)})
+                })
+                .collect();
+            json!({"pump": p, "intervals": pairs})
+        })
+        .collect();
+    Ok(Outcome {
+        summary: format!(
+            "C > 0 for kappa/g in {table} (edges to a relative {EDGE_TOLERANCE:e}): each \
+             interval lies inside the previous one"
+        ),
+        data: json!({"gamma": GAMMA_FIG2C, "edge_tolerance": EDGE_TOLERANCE, "pumps": edges}),
+        checks: vec![
+            Check::new(
+                "at each pump C > 0 on one kappa interval, closed inside [1e-4, 1e5] g",
+                single,
+                table.clone(),
+            ),
+            Check::new(
+                "the interval narrows as p increases (both edges move inward)",
+                nested,
+                table,
+            ),
+        ],
+    })
+}
+
+fn beyond_thermal(_: &Context) -> Result<Outcome, ClaimError> {
+    let engine = CavityEngine::new();
+    let search = KappaSearch::fig2(&engine);
     let third = 1.0 / 3.0;
     let mut table = Vec::new();
     for ratio in [0.5, 0.9, 1.0, 1.1, 1.25, 1.5, 2.0, 5.0] {
-        let (c, kappa) = max_c(ratio)?;
-        table.push((ratio, c, kappa));
+        let best = search.maximum(ratio * GAMMA_FIG2C, GAMMA_FIG2C)?;
+        table.push((ratio, best.concurrence, best.kappa));
     }
     // The full model's own threshold: bisection on p/γ for max_κ C = 1/3 (C grows with p/γ
     // in this range, table above).
-    let (mut lo, mut hi) = (1.0, 5.0);
-    for _ in 0..20 {
-        let mid = (lo + hi) / 2.0;
-        if max_c(mid)?.0 > third {
-            hi = mid;
-        } else {
-            lo = mid;
-        }
-    }
-    let threshold = (lo + hi) / 2.0;
+    let threshold = search.pump_threshold(GAMMA_FIG2C, third, (1.0, 5.0), 20)?;
     let only_if = table.iter().filter(|t| t.0 <= 1.0).all(|t| t.1 < third);
     let just_above: Vec<_> = table.iter().filter(|t| t.0 > 1.0 && t.1 <= third).collect();
     let fmt = table
@@ -346,15 +375,15 @@ fn beyond_thermal(_: &Context) -> Result<Outcome, String> {
     })
 }
 
-fn subradiant_dark_state(_: &Context) -> Result<Outcome, String> {
+fn subradiant_dark_state(_: &Context) -> Result<Outcome, ClaimError> {
     let engine = CavityEngine::new();
-    let kappas = kappa_grid(KAPPA_POINTS).map_err(cavity)?;
+    let search = KappaSearch::fig2(&engine);
     let (mut entangled, mut dark_dominant, mut min_ratio) = (0usize, 0usize, f64::INFINITY);
     let mut beta_order = true;
     for &pump in Figure::Fig2c.pumps() {
-        for &kappa in &kappas {
-            let params = CavityParams::new(1.0, kappa, pump, GAMMA_FIG2C).map_err(cavity)?;
-            let (state, _) = engine.solve(&params, Cutoff::AUTO).map_err(cavity)?;
+        for &kappa in search.kappas() {
+            let params = CavityParams::new(1.0, kappa, pump, GAMMA_FIG2C)?;
+            let (state, _) = engine.solve(&params, Cutoff::AUTO)?;
             let rates = crate::cavity::EffectiveRates::from_params(&params);
             beta_order &= rates.beta_s() > rates.beta_a();
             if state.concurrence > 0.0 {
@@ -387,7 +416,7 @@ fn subradiant_dark_state(_: &Context) -> Result<Outcome, String> {
     })
 }
 
-fn rotating_frame(_: &Context) -> Result<Outcome, String> {
+fn rotating_frame(_: &Context) -> Result<Outcome, ClaimError> {
     use crate::liouvillian::Sector;
     use crate::steady_state::numeric_steady_state;
     // Cutoff 5: the unreduced laboratory-frame problem has (4·5)² = 400 unknowns.
@@ -395,21 +424,17 @@ fn rotating_frame(_: &Context) -> Result<Outcome, String> {
     let mut worst = 0.0f64;
     let points = [(3.7, 0.013, 0.002), (2.0, 2e-4, 0.0)];
     for (kappa, pump, gamma) in points {
-        let rotating = CavityParams::new(1.0, kappa, pump, gamma).map_err(cavity)?;
-        let lab = rotating
-            .with_frame(Frame::Lab { omega0: 1000.0 })
-            .map_err(cavity)?;
-        let reduced = crate::cavity::solve_point(&rotating, Cutoff::Fixed(CUTOFF))
-            .map_err(cavity)?
+        let rotating = CavityParams::new(1.0, kappa, pump, gamma)?;
+        let lab = rotating.with_frame(Frame::Lab { omega0: 1000.0 })?;
+        let reduced = crate::cavity::solve_point(&rotating, Cutoff::Fixed(CUTOFF))?
             .full
             .concurrence;
         // The laboratory frame solved on the whole operator space, no symmetry used: there
         // ω0 = 1000 g rotates every coherence between excitation numbers.
-        let generator = crate::cavity::model::generator(&lab, CUTOFF).map_err(cavity)?;
-        let full = numeric_steady_state(&generator, &Sector::full(4 * CUTOFF), 1e-10)
-            .map_err(|e| e.to_string())?;
+        let generator = crate::cavity::model::generator(&lab, CUTOFF)?;
+        let full = numeric_steady_state(&generator, &Sector::full(4 * CUTOFF), 1e-10)?;
         let unreduced = crate::concurrence::wootters(&crate::cavity::model::qubit_state(&full.rho))
-            .ok_or("the reduced state is not 4x4")?;
+            .ok_or(ClaimError::NoValue("the reduced qubit state is not 4x4"))?;
         worst = worst.max((reduced - unreduced).abs());
     }
     Ok(Outcome {

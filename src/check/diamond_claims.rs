@@ -5,7 +5,7 @@ use rug::rand::RandState;
 use rug::{Integer, Rational};
 use serde_json::json;
 
-use super::{Check, Claim, Context, Outcome, spearman};
+use super::{Check, Claim, ClaimError, Context, Outcome, spearman};
 use crate::concurrence::ExactConcurrence;
 use crate::decimal::{ExtendedRational, raise_precision};
 use crate::diamond::certify::solve_headroom_bits;
@@ -151,12 +151,14 @@ fn matches_closed_form(
     alpha: &Rational,
     sigma: &Rational,
     exact: &ExactConcurrence,
-) -> Result<(bool, f64), String> {
+) -> Result<(bool, f64), ClaimError> {
     let closed = (context.closed_form)(
         &Interval::from_rational(alpha, COMPARE_BITS),
         &Interval::from_rational(sigma, COMPARE_BITS),
     )
-    .ok_or("Eq. 4-5 could not be evaluated at 256 bits")?;
+    .ok_or(ClaimError::NoValue(
+        "Eq. 4-5 could not be evaluated at 256 bits",
+    ))?;
     let exact = exact.enclosure(COMPARE_BITS);
     let difference = closed.sub(&exact).abs().hi().to_f64();
     Ok((enclosures_overlap(&closed, &exact), difference))
@@ -166,11 +168,11 @@ fn solve(
     alpha: &Rational,
     sigma: &Rational,
     convention: LadderConvention,
-) -> Result<ExactDiamond, String> {
-    ExactDiamond::solve(alpha, sigma, convention).map_err(|e| e.to_string())
+) -> Result<ExactDiamond, ClaimError> {
+    Ok(ExactDiamond::solve(alpha, sigma, convention)?)
 }
 
-fn eq4_5(context: &Context) -> Result<Outcome, String> {
+fn eq4_5(context: &Context) -> Result<Outcome, ClaimError> {
     let points = random_points(context.seed, SPOT_POINTS);
     let mut checks = Vec::new();
     let mut worst: f64 = 0.0;
@@ -197,7 +199,7 @@ fn eq4_5(context: &Context) -> Result<Outcome, String> {
     })
 }
 
-fn operator_convention(context: &Context) -> Result<Outcome, String> {
+fn operator_convention(context: &Context) -> Result<Outcome, ClaimError> {
     let points = random_points(context.seed ^ 0x5eed, SPOT_POINTS);
     let mut agree = [0usize; 2];
     let mut jw_heat_zero = true;
@@ -257,7 +259,7 @@ fn operator_convention(context: &Context) -> Result<Outcome, String> {
     })
 }
 
-fn unique_steady_state(context: &Context) -> Result<Outcome, String> {
+fn unique_steady_state(context: &Context) -> Result<Outcome, ClaimError> {
     let mut points = random_points(context.seed ^ 7, SPOT_POINTS / 2);
     points.push((Rational::new(), Rational::new()));
     points.push((Rational::new(), Rational::from(3)));
@@ -318,17 +320,20 @@ fn at(
     system: &DiamondSystem,
     beta_a: &Rational,
     beta_s: &Rational,
-) -> Result<DiamondEnclosure, String> {
+) -> Result<DiamondEnclosure, ClaimError> {
     let (a, s) = (
         ExtendedRational::Finite(beta_a.clone()),
         ExtendedRational::Finite(beta_s.clone()),
     );
     let start = GRID_BITS + solve_headroom_bits(&a, &s).ceil() as u32;
     raise_precision(start, PRECISION_CAP_BITS, |bits| {
-        Ok::<_, String>(system.enclose(&a, &s, bits))
+        Ok::<_, ClaimError>(system.enclose(&a, &s, bits))
     })?
     .map(|(enclosure, _)| enclosure)
-    .ok_or_else(|| format!("enclosure undecided at beta_A = {beta_a}, beta_S = {beta_s}"))
+    .ok_or_else(|| ClaimError::Undecided {
+        beta_a: beta_a.to_string(),
+        beta_s: beta_s.to_string(),
+    })
 }
 
 /// `from, from + step, …, to` as exact rationals (`step = 1/denominator`·`numerator`).
@@ -343,8 +348,8 @@ fn range(from: i64, to: i64, step: (i64, u64)) -> Vec<Rational> {
     values
 }
 
-fn system() -> Result<DiamondSystem, String> {
-    DiamondSystem::new(LadderConvention::CommutingQubits).map_err(|e| e.to_string())
+fn system() -> Result<DiamondSystem, ClaimError> {
+    Ok(DiamondSystem::new(LadderConvention::CommutingQubits)?)
 }
 
 /// Whether the certified concurrence stays below `bound` on `grid × grid`, and the largest
@@ -353,7 +358,7 @@ fn grid_concurrence_below(
     system: &DiamondSystem,
     grid: &[Rational],
     bound: &Rational,
-) -> Result<(bool, f64), String> {
+) -> Result<(bool, f64), ClaimError> {
     let (mut below, mut max_c) = (true, 0.0f64);
     for a in grid {
         for s in grid {
@@ -365,7 +370,7 @@ fn grid_concurrence_below(
     Ok((below, max_c))
 }
 
-fn thermal_limit(_: &Context) -> Result<Outcome, String> {
+fn thermal_limit(_: &Context) -> Result<Outcome, ClaimError> {
     let system = system()?;
     let third = Rational::from((1, 3));
     let grid = range(0, 20, (1, 2));
@@ -422,7 +427,7 @@ fn thermal_limit(_: &Context) -> Result<Outcome, String> {
     })
 }
 
-fn negative_temperature_limit(_: &Context) -> Result<Outcome, String> {
+fn negative_temperature_limit(_: &Context) -> Result<Outcome, ClaimError> {
     let system = system()?;
     let half = Rational::from((1, 2));
     let grid = range(-20, 20, (1, 1));
@@ -484,7 +489,7 @@ fn negative_temperature_limit(_: &Context) -> Result<Outcome, String> {
     })
 }
 
-fn separable_on(points: &[(Rational, Rational)], what: &str) -> Result<Outcome, String> {
+fn separable_on(points: &[(Rational, Rational)], what: &str) -> Result<Outcome, ClaimError> {
     let system = system()?;
     let mut nonzero = Vec::new();
     for (a, s) in points {
@@ -511,7 +516,7 @@ fn separable_on(points: &[(Rational, Rational)], what: &str) -> Result<Outcome, 
     })
 }
 
-fn balanced_separable(_: &Context) -> Result<Outcome, String> {
+fn balanced_separable(_: &Context) -> Result<Outcome, ClaimError> {
     let points: Vec<_> = range(-20, 20, (1, 4))
         .into_iter()
         .map(|b| (b.clone(), b))
@@ -519,7 +524,7 @@ fn balanced_separable(_: &Context) -> Result<Outcome, String> {
     separable_on(&points, "beta_A = beta_S in [-20, 20]")
 }
 
-fn both_negative_separable(_: &Context) -> Result<Outcome, String> {
+fn both_negative_separable(_: &Context) -> Result<Outcome, ClaimError> {
     let grid = range(-20, 0, (1, 2));
     let points: Vec<_> = grid
         .iter()
@@ -528,7 +533,7 @@ fn both_negative_separable(_: &Context) -> Result<Outcome, String> {
     separable_on(&points, "beta_A, beta_S in [-20, 0]")
 }
 
-fn second_law(context: &Context) -> Result<Outcome, String> {
+fn second_law(context: &Context) -> Result<Outcome, ClaimError> {
     let mut balance = true;
     for (alpha, sigma) in random_points(context.seed ^ 0xbeef, SPOT_POINTS) {
         let d = solve(&alpha, &sigma, LadderConvention::CommutingQubits)?;
@@ -544,7 +549,9 @@ fn second_law(context: &Context) -> Result<Outcome, String> {
                 .entropy_production
                 .finite()
                 .cloned()
-                .ok_or("entropy production diverges on a finite grid")?;
+                .ok_or(ClaimError::NoValue(
+                    "entropy production diverges on a finite grid",
+                ))?;
             if a == s {
                 if !sdot.is_exact_zero() {
                     negative.push(format!("({a}, {s}) not exactly 0"));
@@ -587,7 +594,7 @@ fn second_law(context: &Context) -> Result<Outcome, String> {
     })
 }
 
-fn entropy_tracks_entanglement(_: &Context) -> Result<Outcome, String> {
+fn entropy_tracks_entanglement(_: &Context) -> Result<Outcome, ClaimError> {
     let system = system()?;
     let grid = range(-10, 10, (1, 2));
     let (mut c, mut s, mut at_points) = (Vec::new(), Vec::new(), Vec::new());
@@ -598,7 +605,9 @@ fn entropy_tracks_entanglement(_: &Context) -> Result<Outcome, String> {
             s.push(
                 e.entropy_production
                     .finite()
-                    .ok_or("entropy production diverges on a finite grid")?
+                    .ok_or(ClaimError::NoValue(
+                        "entropy production diverges on a finite grid",
+                    ))?
                     .lo()
                     .to_f64(),
             );
@@ -612,10 +621,11 @@ fn entropy_tracks_entanglement(_: &Context) -> Result<Outcome, String> {
     };
     let (ic, is) = (argmax(&c), argmax(&s));
     let corner = |(a, b): (f64, f64)| a.abs() == 10.0 && b.abs() == 10.0 && a * b < 0.0;
-    let rho_all = spearman(&c, &s).ok_or("constant sample")?;
+    let rho_all = spearman(&c, &s).ok_or(ClaimError::NoValue("constant sample"))?;
     let entangled: Vec<usize> = (0..c.len()).filter(|&k| c[k] > 0.0).collect();
     let pick = |v: &[f64]| entangled.iter().map(|&k| v[k]).collect::<Vec<_>>();
-    let rho_entangled = spearman(&pick(&c), &pick(&s)).ok_or("constant sample")?;
+    let rho_entangled =
+        spearman(&pick(&c), &pick(&s)).ok_or(ClaimError::NoValue("constant sample"))?;
     let zero_c_positive_s = (0..c.len()).filter(|&k| c[k] == 0.0 && s[k] > 0.0).count();
     Ok(Outcome {
         summary: format!(

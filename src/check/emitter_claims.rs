@@ -3,10 +3,12 @@
 
 use serde_json::json;
 
-use super::{Check, Claim, Context, Outcome};
-use crate::cavity::{CavityParams, Cutoff, solve_point};
+use super::{Check, Claim, ClaimError, Context, Outcome};
+use crate::cavity::optimize::KappaSearch;
+use crate::cavity::sweep::log_grid;
+use crate::cavity::{CavityEngine, CavityParams, Cutoff, solve_point};
 use crate::emitters::analysis::{
-    FIG2C_POINT, Objective, elimination_deviation, log_space, optima, photon_statistics, toth_scan,
+    FIG2C_POINT, Objective, elimination_deviation, optima, photon_statistics, toth_scan,
 };
 use crate::emitters::{EmitterEngine, EmitterError, EmitterParams};
 
@@ -86,25 +88,18 @@ pub fn claims() -> Vec<Claim> {
     ]
 }
 
-fn emitter(e: EmitterError) -> String {
-    e.to_string()
-}
-
-fn two_equals_cavity(_: &Context) -> Result<Outcome, String> {
+fn two_equals_cavity(_: &Context) -> Result<Outcome, ClaimError> {
     let engine = EmitterEngine::sequential();
     let mut worst = 0.0_f64;
     let mut points = 0;
     for pump in [2e-4, 1e-3, 5e-3] {
-        for kappa in log_space(-2.0, 3.0, 9) {
+        for kappa in log_grid(-2.0, 3.0, 9) {
             let cavity = solve_point(
-                &CavityParams::new(1.0, kappa, pump, 1e-3).map_err(|e| e.to_string())?,
+                &CavityParams::new(1.0, kappa, pump, 1e-3)?,
                 Cutoff::Fixed(8),
-            )
-            .map_err(|e| e.to_string())?;
-            let params = EmitterParams::new(2, 1.0, kappa, pump, 1e-3, 0.0).map_err(emitter)?;
-            let point = engine
-                .solve_point(&params, Cutoff::Fixed(8))
-                .map_err(emitter)?;
+            )?;
+            let params = EmitterParams::new(2, 1.0, kappa, pump, 1e-3, 0.0)?;
+            let point = engine.solve_point(&params, Cutoff::Fixed(8))?;
             let c = |s: &crate::emitters::solve::NumericState| {
                 s.observables.pair_concurrence().unwrap_or(f64::NAN)
             };
@@ -132,15 +127,14 @@ fn two_equals_cavity(_: &Context) -> Result<Outcome, String> {
     })
 }
 
-fn adiabatic_elimination(_: &Context) -> Result<Outcome, String> {
+fn adiabatic_elimination(_: &Context) -> Result<Outcome, ClaimError> {
     let engine = EmitterEngine::sequential();
-    let kappas = log_space(-2.0, 3.0, 31);
+    let kappas = log_grid(-2.0, 3.0, 31);
     let mut checks = Vec::new();
     let mut data = Vec::new();
     let mut summary = Vec::new();
     for n in [3, 4] {
-        let rows = elimination_deviation(&engine, n, FIG2C_POINT.1, FIG2C_POINT.2, &kappas)
-            .map_err(emitter)?;
+        let rows = elimination_deviation(&engine, n, FIG2C_POINT.1, FIG2C_POINT.2, &kappas)?;
         let mut decades = [0.0f64; 5];
         for r in &rows {
             let k = (r.kappa.log10().floor() as i64 + 2).clamp(0, 4) as usize;
@@ -182,9 +176,9 @@ fn adiabatic_elimination(_: &Context) -> Result<Outcome, String> {
 
 /// The maxima of `emitters-largest-concurrence`, computed once per process (the KBI claim
 /// reuses them).
-fn maxima() -> Result<&'static [crate::emitters::analysis::Maximum], String> {
+fn maxima() -> Result<&'static [crate::emitters::analysis::Maximum], ClaimError> {
     use std::sync::OnceLock;
-    static MAXIMA: OnceLock<Result<Vec<crate::emitters::analysis::Maximum>, String>> =
+    static MAXIMA: OnceLock<Result<Vec<crate::emitters::analysis::Maximum>, EmitterError>> =
         OnceLock::new();
     MAXIMA
         .get_or_init(|| {
@@ -194,13 +188,12 @@ fn maxima() -> Result<&'static [crate::emitters::analysis::Maximum], String> {
                 Objective::MaxPairConcurrence,
                 &ns,
             )
-            .map_err(emitter)
         })
         .as_deref()
-        .map_err(Clone::clone)
+        .map_err(|e| ClaimError::Emitter(e.clone()))
 }
 
-fn largest_concurrence(_: &Context) -> Result<Outcome, String> {
+fn largest_concurrence(_: &Context) -> Result<Outcome, ClaimError> {
     let maxima = maxima()?;
     let row = |gamma: f64| {
         maxima
@@ -224,7 +217,11 @@ fn largest_concurrence(_: &Context) -> Result<Outcome, String> {
     let two = maxima
         .iter()
         .find(|m| m.n == 2 && m.gamma == 1e-3)
-        .ok_or("no N = 2 maximum")?;
+        .ok_or(ClaimError::NoValue("no N = 2 maximum"))?;
+    let cavity = CavityEngine::new();
+    let search = KappaSearch::fig2(&cavity);
+    let two_cavity = search.concurrence(two.kappa, two.pump, two.gamma)?;
+    let best_kappa = search.maximum(two.pump, two.gamma)?;
     Ok(Outcome {
         summary: format!(
             "max C over (p, kappa): gamma = 1e-3 g: {}; gamma = 0: {} (* = on the edge of the \
@@ -234,27 +231,43 @@ fn largest_concurrence(_: &Context) -> Result<Outcome, String> {
             row(0.0)
         ),
         data: json!({"maxima": maxima}),
-        checks: vec![Check::new(
-            "N = 2 reproduces the two-emitter maximum of Fig. 2(c) (0.3868 at p/gamma ~ 5.8, \
-             kappa ~ 2.3 g; claim realistic-maximum)",
-            (two.pair_concurrence - 0.3868).abs() < 5e-4,
-            format!(
-                "{:.4} at p/gamma = {:.2}, kappa = {:.2} g",
-                two.pair_concurrence,
-                two.pump / 1e-3,
-                two.kappa
+        checks: vec![
+            Check::new(
+                "at the N = 2 maximiser the two-emitter engine (claim realistic-maximum's model) \
+                 gives the same C (1e-9: the engines agree to ~1e-11, emitters-two-equals-cavity, \
+                 and each automatic cutoff converges C to 1e-10)",
+                (two_cavity - two.pair_concurrence).abs() < 1e-9,
+                format!(
+                    "{:.10} (N-emitter engine) vs {two_cavity:.10} (two-emitter engine) at \
+                     p/gamma = {:.2}, kappa = {:.2} g",
+                    two.pair_concurrence,
+                    two.pump / 1e-3,
+                    two.kappa
+                ),
             ),
-        )],
+            Check::new(
+                "no kappa does better at that pump: the two-emitter engine's golden-section maximum \
+                 over kappa exceeds it by < 1e-4 (the compass search stops at steps of 0.013 \
+                 decades in kappa, over which C varies by ~1e-6 at its maximum)",
+                best_kappa.concurrence - two.pair_concurrence < 1e-4,
+                format!(
+                    "max over kappa {:.10} at kappa = {:.3} g, {:.1e} above",
+                    best_kappa.concurrence,
+                    best_kappa.kappa,
+                    best_kappa.concurrence - two.pair_concurrence
+                ),
+            ),
+        ],
     })
 }
 
-fn toth_beyond_pairs(_: &Context) -> Result<Outcome, String> {
+fn toth_beyond_pairs(_: &Context) -> Result<Outcome, ClaimError> {
     let engine = EmitterEngine::sequential();
-    let pumps = log_space(-4.0, -2.0, 5);
-    let kappas = log_space(-2.0, 3.0, 9);
+    let pumps = log_grid(-4.0, -2.0, 5);
+    let kappas = log_grid(-2.0, 3.0, 9);
     let mut scans = Vec::new();
     for n in [3, 4, 6, 8] {
-        scans.push(toth_scan(&engine, n, 1e-3, &pumps, &kappas).map_err(emitter)?);
+        scans.push(toth_scan(&engine, n, 1e-3, &pumps, &kappas)?);
     }
     let detected: usize = scans.iter().map(|s| s.toth_detected).sum();
     let separable: usize = scans.iter().map(|s| s.separable_pairs).sum();
@@ -279,13 +292,13 @@ fn toth_beyond_pairs(_: &Context) -> Result<Outcome, String> {
     })
 }
 
-fn koashi_buzek_imoto(_: &Context) -> Result<Outcome, String> {
+fn koashi_buzek_imoto(_: &Context) -> Result<Outcome, ClaimError> {
     let maxima = maxima()?;
     let worst = maxima
         .iter()
         .map(|m| (m.n, m.pair_concurrence * m.n as f64 / 2.0))
         .max_by(|a, b| a.1.total_cmp(&b.1))
-        .ok_or("no maxima")?;
+        .ok_or(ClaimError::NoValue("no maxima"))?;
     Ok(Outcome {
         summary: format!(
             "C <= 2/N at all {} maxima (N = 2 ... 10, gamma = 1e-3 g and 0): largest C N/2 = \
@@ -303,10 +316,10 @@ fn koashi_buzek_imoto(_: &Context) -> Result<Outcome, String> {
     })
 }
 
-fn photon_parity(_: &Context) -> Result<Outcome, String> {
+fn photon_parity(_: &Context) -> Result<Outcome, ClaimError> {
     let engine = EmitterEngine::sequential();
     let ns: Vec<usize> = (1..=10).collect();
-    let stats = photon_statistics(&engine, &ns, FIG2C_POINT).map_err(emitter)?;
+    let stats = photon_statistics(&engine, &ns, FIG2C_POINT)?;
     let differences: Vec<f64> = stats
         .windows(2)
         .map(|w| w[1].g2_zero - w[0].g2_zero)

@@ -8,7 +8,13 @@ use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::cavity::CavityError;
+use crate::diamond::ExactDiamondError;
+use crate::emitters::EmitterError;
 use crate::interval::Interval;
+use crate::liouvillian::LiouvillianError;
+use crate::proofs::ProofError;
+use crate::steady_state::SteadyStateError;
 
 mod cavity_claims;
 mod diamond_claims;
@@ -81,6 +87,45 @@ pub struct Outcome {
     pub data: Value,
 }
 
+/// Why a claim could not be checked (verdict `error`, exit 2): the computation behind its
+/// evidence failed, so there is no verdict to give.
+#[derive(Debug, thiserror::Error)]
+pub enum ClaimError {
+    /// A cavity-model solve failed (Eq. 7–9).
+    #[error(transparent)]
+    Cavity(#[from] CavityError),
+    /// An N-emitter solve failed.
+    #[error(transparent)]
+    Emitter(#[from] EmitterError),
+    /// A steady-state solve failed.
+    #[error(transparent)]
+    SteadyState(#[from] SteadyStateError),
+    /// A Liouvillian could not be built.
+    #[error(transparent)]
+    Liouvillian(#[from] LiouvillianError),
+    /// The exact diamond solve failed (Eq. 1–3 over the rationals).
+    #[error(transparent)]
+    ExactDiamond(#[from] ExactDiamondError),
+    /// Deriving or checking the theorems of `proofs/` failed.
+    #[error("proofs/: {0}")]
+    Proofs(&'static ProofError),
+    /// A claim names a theorem that `proofs/` does not hold.
+    #[error("no theorem '{0}' in proofs/")]
+    NoTheorem(String),
+    /// A certified enclosure left a decision open up to the precision cap.
+    #[error("enclosure undecided at beta_A = {beta_a}, beta_S = {beta_s} (precision cap reached)")]
+    Undecided {
+        /// `β_A` of the point.
+        beta_a: String,
+        /// `β_S` of the point.
+        beta_s: String,
+    },
+    /// A computation that always yields a value did not (empty grid, singular sample,
+    /// divergent value at a finite point).
+    #[error("{0}")]
+    NoValue(&'static str),
+}
+
 /// A claim of the paper and how steadyent checks it.
 #[derive(Clone, Copy, Debug)]
 pub struct Claim {
@@ -95,7 +140,7 @@ pub struct Claim {
     /// sub-check that holds when the theorem's certificates all check.
     pub theorems: &'static [&'static str],
     /// Runs the numeric and exact spot checks.
-    pub run: fn(&Context) -> Result<Outcome, String>,
+    pub run: fn(&Context) -> Result<Outcome, ClaimError>,
 }
 
 impl Claim {
@@ -177,23 +222,24 @@ pub fn registry() -> Vec<Claim> {
 }
 
 /// The theorems of `proofs/`, derived and checked once per process (shared by the claims).
-fn theorems() -> Result<&'static [crate::proofs::TheoremReport], String> {
-    static THEOREMS: OnceLock<Result<Vec<crate::proofs::TheoremReport>, String>> = OnceLock::new();
+fn theorems() -> Result<&'static [crate::proofs::TheoremReport], ClaimError> {
+    static THEOREMS: OnceLock<Result<Vec<crate::proofs::TheoremReport>, ProofError>> =
+        OnceLock::new();
     THEOREMS
-        .get_or_init(|| crate::proofs::run_all().map_err(|e| e.to_string()))
+        .get_or_init(crate::proofs::run_all)
         .as_deref()
-        .map_err(Clone::clone)
+        .map_err(ClaimError::Proofs)
 }
 
 /// A sub-check that holds when theorem `id` of `proofs/` is proved (every certificate checks).
 ///
 /// # Errors
 /// When the derivation fails or no theorem has this id.
-fn theorem_check(id: &str) -> Result<Check, String> {
+fn theorem_check(id: &str) -> Result<Check, ClaimError> {
     let theorem = theorems()?
         .iter()
         .find(|t| t.id == id)
-        .ok_or_else(|| format!("no theorem '{id}' in proofs/"))?;
+        .ok_or_else(|| ClaimError::NoTheorem(id.to_string()))?;
     Ok(Check::new(
         format!("theorem {id}: {}", theorem.title),
         theorem.verdict == crate::proofs::Verdict::Proved,
@@ -242,12 +288,12 @@ pub fn run_claims(claims: &[Claim], context: &Context) -> Vec<ClaimReport> {
                         status: status(verdict, false),
                     }
                 }
-                Err(message) => ClaimReport {
+                Err(error) => ClaimReport {
                     id: claim.id,
                     paper: claim.quoted(),
                     method: claim.method,
                     verdict: Verdict::Error,
-                    evidence: message,
+                    evidence: error.to_string(),
                     checks: Vec::new(),
                     data: Value::Null,
                     seconds,

@@ -6,11 +6,10 @@ use clap::{Args, ValueEnum};
 use rug::Rational;
 
 use super::error::{CliError, emitter_error};
-use crate::cavity::sweep::MAX_POINTS;
+use crate::cavity::sweep::{MAX_POINTS, log_grid};
 use crate::cavity::{Cutoff, MAX_CUTOFF, MIN_CUTOFF};
 use crate::decimal::parse_rational;
 use crate::emitters::MAX_EMITTERS;
-use crate::emitters::analysis::log_space;
 use crate::emitters::scalar::nearest_f64;
 use crate::emitters::sweep::{EmitterSweep, Shard};
 use crate::figures::{Axis, Fig1Grid, FigureError, fig1_grid_with_progress};
@@ -501,7 +500,7 @@ impl EmitterSweepArgs {
         };
         let sweep = EmitterSweep {
             emitters,
-            kappas: log_space(lo.log10(), hi.log10(), points),
+            kappas: log_grid(lo.log10(), hi.log10(), points),
             coupling: nearest_f64(&coupling),
             pump: nearest_f64(&pump),
             gamma: nearest_f64(&gamma),

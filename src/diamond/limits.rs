@@ -45,7 +45,7 @@ use thiserror::Error;
 use super::closed_form::{closed_form_from_squares, eq5};
 use super::enclosure::{DiamondEnclosure, EntropyEnclosure};
 use super::symbolic::{
-    ALPHA, LimitError, LimitState, RateLimit, SIGMA, SymbolicDiamond, derived,
+    ALPHA, LimitError, LimitState, RateLimit, SIGMA, SymbolicDiamond, SymbolicError, derived,
     heat_currents_vanish, limit,
 };
 use crate::concurrence::x_state_enclosure;
@@ -70,7 +70,7 @@ pub enum ZeroTemperatureError {
     },
     /// The symbolic derivation of ρ_SS failed (a bug in the builder or the algebra).
     #[error("the symbolic steady state could not be derived: {0}")]
-    Derivation(String),
+    Derivation(#[from] SymbolicError),
 }
 
 /// The limits taken from the symbolic derivation for one ladder convention: each limit of
@@ -121,7 +121,7 @@ fn limits(convention: LadderConvention) -> &'static Limits {
 fn symbolic(
     convention: LadderConvention,
 ) -> Result<&'static SymbolicDiamond, ZeroTemperatureError> {
-    derived(convention).map_err(ZeroTemperatureError::Derivation)
+    Ok(derived(convention)?)
 }
 
 impl Limits {

@@ -36,7 +36,7 @@ pub const SIGMA_INVERSE: usize = 3;
 pub const NAMES: [&str; 4] = ["α", "σ", "x", "y"];
 
 /// Why the symbolic derivation failed (each would be a bug in the builder or the algebra).
-#[derive(Debug, Error)]
+#[derive(Clone, Debug, Error, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum SymbolicError {
     /// Superoperator assembly failed.
@@ -501,15 +501,15 @@ pub fn derive_steady_state(convention: LadderConvention) -> Result<SymbolicDiamo
 /// process: what the certified path evaluates beyond `|β_A| + |β_S| = 1000` and at `β = +∞`.
 ///
 /// # Errors
-/// The derivation's error, as text (it is cached with the result).
-pub fn derived(convention: LadderConvention) -> Result<&'static SymbolicDiamond, String> {
-    static COMMUTING: OnceLock<Result<SymbolicDiamond, String>> = OnceLock::new();
-    static JORDAN_WIGNER: OnceLock<Result<SymbolicDiamond, String>> = OnceLock::new();
+/// The derivation's error (it is cached with the result).
+pub fn derived(convention: LadderConvention) -> Result<&'static SymbolicDiamond, SymbolicError> {
+    static COMMUTING: OnceLock<Result<SymbolicDiamond, SymbolicError>> = OnceLock::new();
+    static JORDAN_WIGNER: OnceLock<Result<SymbolicDiamond, SymbolicError>> = OnceLock::new();
     let cell = match convention {
         LadderConvention::CommutingQubits => &COMMUTING,
         LadderConvention::JordanWigner => &JORDAN_WIGNER,
     };
-    cell.get_or_init(|| derive_steady_state(convention).map_err(|e| e.to_string()))
+    cell.get_or_init(|| derive_steady_state(convention))
         .as_ref()
         .map_err(Clone::clone)
 }

@@ -10,14 +10,6 @@ use super::engine::{EmitterEngine, EmitterPoint};
 use super::params::EmitterParams;
 use crate::cavity::Cutoff;
 
-/// `points` values log-spaced from `10^lo` to `10^hi` (both included).
-pub fn log_space(lo: f64, hi: f64, points: usize) -> Vec<f64> {
-    let last = points.max(2) - 1;
-    (0..=last)
-        .map(|k| 10f64.powf(lo + (hi - lo) * k as f64 / last as f64))
-        .collect()
-}
-
 /// The Fig. 2(c) point the issue's `g²(0)` claim and the scaling benchmark use:
 /// `κ = 2.34 g`, `p = 5·10⁻³ g`, `γ = 10⁻³ g` (near the two-emitter maximum of Fig. 2c).
 pub const FIG2C_POINT: (f64, f64, f64) = (2.34, 5e-3, 1e-3);
