@@ -6,11 +6,14 @@ use serde_json::json;
 use super::{Check, Claim, ClaimError, Context, Outcome};
 use crate::cavity::optimize::KappaSearch;
 use crate::cavity::sweep::log_grid;
-use crate::cavity::{CavityEngine, CavityParams, Cutoff, solve_point};
+use crate::cavity::{CavityEngine, CavityParams, Cutoff, Figure, solve_point};
 use crate::emitters::analysis::{
     FIG2C_POINT, Objective, elimination_deviation, optima, photon_statistics, toth_scan,
 };
 use crate::emitters::{EmitterEngine, EmitterError, EmitterParams};
+
+/// The emitters' decay of Fig. 2(c), `γ = 10⁻³ g`, at which the claims run.
+const GAMMA: f64 = Figure::Fig2c.gamma();
 
 /// The claims of this module, in report order.
 pub fn claims() -> Vec<Claim> {
@@ -92,13 +95,13 @@ fn two_equals_cavity(_: &Context) -> Result<Outcome, ClaimError> {
     let engine = EmitterEngine::sequential();
     let mut worst = 0.0_f64;
     let mut points = 0;
-    for pump in [2e-4, 1e-3, 5e-3] {
+    for &pump in Figure::Fig2c.pumps() {
         for kappa in log_grid(-2.0, 3.0, 9) {
             let cavity = solve_point(
-                &CavityParams::new(1.0, kappa, pump, 1e-3)?,
+                &CavityParams::new(1.0, kappa, pump, GAMMA)?,
                 Cutoff::Fixed(8),
             )?;
-            let params = EmitterParams::new(2, 1.0, kappa, pump, 1e-3, 0.0)?;
+            let params = EmitterParams::new(2, 1.0, kappa, pump, GAMMA, 0.0)?;
             let point = engine.solve_point(&params, Cutoff::Fixed(8))?;
             let c = |s: &crate::emitters::solve::NumericState| {
                 s.observables.pair_concurrence().unwrap_or(f64::NAN)
@@ -216,7 +219,7 @@ fn largest_concurrence(_: &Context) -> Result<Outcome, ClaimError> {
     };
     let two = maxima
         .iter()
-        .find(|m| m.n == 2 && m.gamma == 1e-3)
+        .find(|m| m.n == 2 && m.gamma == GAMMA)
         .ok_or(ClaimError::NoValue("no N = 2 maximum"))?;
     let cavity = CavityEngine::new();
     let search = KappaSearch::fig2(&cavity);
@@ -227,7 +230,7 @@ fn largest_concurrence(_: &Context) -> Result<Outcome, ClaimError> {
             "max C over (p, kappa): gamma = 1e-3 g: {}; gamma = 0: {} (* = on the edge of the \
              box: a supremum approached outside it; 0 = every pair separable on the whole search \
              grid)",
-            row(1e-3),
+            row(GAMMA),
             row(0.0)
         ),
         data: json!({"maxima": maxima}),
@@ -241,7 +244,7 @@ fn largest_concurrence(_: &Context) -> Result<Outcome, ClaimError> {
                     "{:.10} (N-emitter engine) vs {two_cavity:.10} (two-emitter engine) at \
                      p/gamma = {:.2}, kappa = {:.2} g",
                     two.pair_concurrence,
-                    two.pump / 1e-3,
+                    two.pump / GAMMA,
                     two.kappa
                 ),
             ),
@@ -267,7 +270,7 @@ fn toth_beyond_pairs(_: &Context) -> Result<Outcome, ClaimError> {
     let kappas = log_grid(-2.0, 3.0, 9);
     let mut scans = Vec::new();
     for n in [3, 4, 6, 8] {
-        scans.push(toth_scan(&engine, n, 1e-3, &pumps, &kappas)?);
+        scans.push(toth_scan(&engine, n, GAMMA, &pumps, &kappas)?);
     }
     let detected: usize = scans.iter().map(|s| s.toth_detected).sum();
     let separable: usize = scans.iter().map(|s| s.separable_pairs).sum();

@@ -12,7 +12,6 @@
 //! grammar of `proofs/README.md` next to its `value`. The format is described there.
 
 use std::fmt::Write as _;
-use std::sync::Arc;
 
 use nalgebra::DMatrix;
 use num_traits::Zero;
@@ -24,34 +23,14 @@ use super::certificate::{
     common_denominator,
 };
 use super::expr::{Binding, Expr, VARIABLES};
-use super::theorems::{Theorem, UNIQUENESS_THEOREM};
-use crate::diamond::symbolic::{ALPHA, SIGMA, SymbolicDiamond};
+use super::theorems::{Subject, Theorem, UNIQUENESS_THEOREM};
+use crate::diamond::symbolic::{ALPHA, SIGMA};
 use crate::diamond::{Bath, CHANNELS};
 use crate::operators::LadderConvention;
 use crate::poly::{GaussRatFunc, Poly, RatFunc};
 
 /// Version of the certificate format written by [`certificate_json`].
 pub const FORMAT_VERSION: u32 = 1;
-
-/// The model a theorem's certificates are about: the ladder convention of Eq. (1)–(2) and
-/// the symbolic derivation (generator and ρ_SS) for it.
-#[derive(Clone, Debug)]
-pub struct Subject {
-    /// How the qubit ladder operators relate (below Eq. 2).
-    pub convention: LadderConvention,
-    /// The derived steady state and generator.
-    pub derivation: Arc<SymbolicDiamond>,
-}
-
-impl Subject {
-    /// The subject for a derivation of Eq. (1)–(3) under `convention`.
-    pub fn new(convention: LadderConvention, derivation: SymbolicDiamond) -> Self {
-        Subject {
-            convention,
-            derivation: Arc::new(derivation),
-        }
-    }
-}
 
 fn rational(q: &Rational) -> Value {
     Value::String(q.to_string())

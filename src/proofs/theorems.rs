@@ -3,6 +3,8 @@
 //! Each theorem also carries an exact counterexample search, run only when a certificate
 //! fails, to tell a false statement from an unproved one.
 
+use std::sync::Arc;
+
 use nalgebra::DMatrix;
 use num_traits::{One, Zero};
 use rug::Rational;
@@ -11,7 +13,6 @@ use super::certificate::{
     Approach, BlockCertificate, Certificate, Citation, Domain, KernelCertificate, LimitCertificate,
     NullityCertificate, PositivityCertificate,
 };
-use super::export::Subject;
 use super::expr::{Expr, VARIABLES};
 use crate::diamond::symbolic::{NAMES, SIGMA, SymbolicDiamond, derive_steady_state};
 use crate::diamond::{DiamondRates, EXCITATIONS, generator};
@@ -21,6 +22,26 @@ use crate::paper;
 use crate::poly::{MAX_VARS, RatFunc};
 use crate::ring::{GaussQ, Q, gauss_real};
 use crate::steady_state::exact_steady_state;
+
+/// The model a theorem's certificates are about: the ladder convention of Eq. (1)–(2) and
+/// the symbolic derivation (generator and ρ_SS) for it.
+#[derive(Clone, Debug)]
+pub struct Subject {
+    /// How the qubit ladder operators relate (below Eq. 2).
+    pub convention: LadderConvention,
+    /// The derived steady state and generator.
+    pub derivation: Arc<SymbolicDiamond>,
+}
+
+impl Subject {
+    /// The subject for a derivation of Eq. (1)–(3) under `convention`.
+    pub fn new(convention: LadderConvention, derivation: SymbolicDiamond) -> Self {
+        Subject {
+            convention,
+            derivation: Arc::new(derivation),
+        }
+    }
+}
 
 /// A statement about the diamond model, the paper text it confirms, the derived expressions it
 /// is about, and the certificates that prove it.
