@@ -13,6 +13,7 @@ use crate::emitters::MAX_EMITTERS;
 use crate::emitters::scalar::nearest_f64;
 use crate::emitters::sweep::{EmitterSweep, Shard};
 use crate::figures::{Axis, Fig1Grid, FigureError, fig1_grid_with_progress};
+
 /// Arguments of `steadyent cavity`.
 #[derive(Debug, Args)]
 pub struct CavityArgs {

@@ -5,6 +5,7 @@ use crate::cavity::CavityError;
 use crate::diamond::DiamondError;
 use crate::diamond::limits::ZeroTemperatureError;
 use crate::emitters::EmitterError;
+
 /// A command's failure, mapped to the exit-code contract.
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
