@@ -258,12 +258,12 @@ impl Fig1Grid {
     /// Rows are formatted in parallel.
     pub fn to_csv(&self) -> String {
         let mut out = String::from("beta_a,beta_s,concurrence,entropy_production\n");
-        out.extend(self.rows(|_, p, row| {
+        self.append_rows(&mut out, |_, p, row| {
             use std::fmt::Write;
             let (c, s) = (p.concurrence_text(), p.entropy_production_text());
             let (c, s) = (c.as_deref().unwrap_or(""), s.as_deref().unwrap_or(""));
             writeln!(row, "{},{},{c},{s}", p.beta_a, p.beta_s).expect("writing to a String");
-        }));
+        });
         out
     }
 
@@ -284,7 +284,7 @@ impl Fig1Grid {
             json_text(&self.beta_s),
         );
         let last = self.points.len().saturating_sub(1);
-        out.extend(self.rows(|index, p, row| {
+        self.append_rows(&mut out, |index, p, row| {
             use std::fmt::Write;
             let number = |text: Option<String>| text.unwrap_or_else(|| "null".into());
             write!(
@@ -298,17 +298,18 @@ impl Fig1Grid {
                 if index == last { "\n" } else { ",\n" },
             )
             .expect("writing to a String");
-        }));
+        });
         out.push_str("  ]\n}");
         out
     }
 
-    /// The points written by `row(index, point, text)` in parallel, in grid order, as one
-    /// string per chunk of rows (a 4·10⁶-point grid is formatted on every core without a string
-    /// per row).
-    fn rows(&self, row: impl Fn(usize, &Fig1Point, &mut String) + Sync) -> Vec<String> {
+    /// Appends the points written by `row(index, point, text)` to `out` in grid order, formatted
+    /// in parallel one chunk of rows to a string (a 4·10⁶-point grid is formatted on every core
+    /// without a string per row).
+    fn append_rows(&self, out: &mut String, row: impl Fn(usize, &Fig1Point, &mut String) + Sync) {
         const CHUNK: usize = 4096;
-        self.points
+        let chunks: Vec<String> = self
+            .points
             .par_chunks(CHUNK)
             .enumerate()
             .map(|(k, chunk)| {
@@ -318,7 +319,11 @@ impl Fig1Grid {
                 }
                 text
             })
-            .collect()
+            .collect();
+        out.reserve(chunks.iter().map(String::len).sum());
+        for chunk in chunks {
+            out.push_str(&chunk);
+        }
     }
 }
 
