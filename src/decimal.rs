@@ -359,8 +359,8 @@ fn decide(lo: f64, hi: f64, max_digits: usize) -> Option<Decided> {
     );
     // Both ends round to one d-digit decimal D only if [lo, hi] fits in D's rounding cell,
     // at most 10^(e−d+1) wide for 10^e ≤ max(|lo|, |hi|): so d ≤ log10(max / width) + 1. One
-    // more digit covers the rounding of the estimate; rounding is not monotone in d
-    // ([0.12499, 0.12501] agrees at 3 digits, not at 2), so every d from there down is tried.
+    // more digit covers the rounding of the estimate; agreement is not monotone in d
+    // ([0.1249, 0.1251] agrees at 3 digits, not at 2), so every d from there down is tried.
     let magnitude = lo.abs().max(hi.abs());
     let width = hi - lo;
     let upper = if width > 0.0 {
@@ -390,7 +390,7 @@ fn decide(lo: f64, hi: f64, max_digits: usize) -> Option<Decided> {
 /// # Examples
 /// ```
 /// use steadyent::decimal::decided_digits;
-/// assert_eq!(decided_digits(0.124_99, 0.125_01, 17), Some(3));
+/// assert_eq!(decided_digits(0.1249, 0.1251, 17), Some(3));
 /// assert_eq!(decided_digits(-1e-20, 1e-20, 17), None);
 /// ```
 pub fn decided_digits(lo: f64, hi: f64, max_digits: usize) -> Option<usize> {
@@ -403,15 +403,18 @@ pub fn decided_digits(lo: f64, hi: f64, max_digits: usize) -> Option<usize> {
 /// monotone, so every real in `[lo, hi]` — the enclosed value too — rounds to the printed
 /// decimal: it is the value correctly rounded to `d` significant digits, within half a unit of
 /// its `d`-th significant digit. An exact zero (`lo = hi = 0`) prints `0`; `None` when not even
-/// one digit (or the sign) is decided. Same notation as [`certified_decimal`].
+/// one digit (or the sign) is decided. Same notation as [`certified_decimal`], except that a
+/// number whose integer part would need zeros after its `d` digits is scientific (`1.2e2`, not
+/// `120`), so the printed digits are exactly the `d` decided ones.
 ///
 /// # Examples
 /// ```
 /// use steadyent::decimal::decided_decimal;
 /// assert_eq!(decided_decimal(0.333_333_1, 0.333_333_4, 17), Some(("0.333333".into(), 6)));
 /// // Not monotone in the digits: both ends round to 0.125, not to one 2-digit decimal.
-/// assert_eq!(decided_decimal(0.124_99, 0.125_01, 17), Some(("0.125".into(), 3)));
+/// assert_eq!(decided_decimal(0.1249, 0.1251, 17), Some(("0.125".into(), 3)));
 /// assert_eq!(decided_decimal(0.0, 0.0, 17), Some(("0".into(), 1)));
+/// assert_eq!(decided_decimal(118.7, 121.2, 17), Some(("1.2e2".into(), 2)));
 /// assert_eq!(decided_decimal(-1e-20, 1e-20, 17), None);
 /// ```
 pub fn decided_decimal(lo: f64, hi: f64, max_digits: usize) -> Option<(String, usize)> {
@@ -419,14 +422,19 @@ pub fn decided_decimal(lo: f64, hi: f64, max_digits: usize) -> Option<(String, u
     if d.mantissa == 0 {
         return Some(("0".to_string(), 1));
     }
-    let text = format_digits(d.negative, &d.mantissa.to_string(), d.exponent);
+    let mantissa = d.mantissa.to_string();
+    // Zeros holding places (`120` for 1.2·10²) would read as decided digits: scientific then.
+    let text = if d.exponent >= d.digits as i64 {
+        scientific_digits(d.negative, &mantissa, d.exponent)
+    } else {
+        format_digits(d.negative, &mantissa, d.exponent)
+    };
     Some((text, d.digits))
 }
 
 /// Formats `±d.ddd × 10^exp` given the significant digits `ddd…`.
 fn format_digits(negative: bool, mantissa: &str, exp: i64) -> String {
     let sign = if negative { "-" } else { "" };
-    let (first, rest) = mantissa.split_at(1);
     if (-5..=6).contains(&exp) {
         if exp < 0 {
             let zeros = "0".repeat((-exp - 1) as usize);
@@ -439,7 +447,16 @@ fn format_digits(negative: bool, mantissa: &str, exp: i64) -> String {
                 format!("{sign}{mantissa}{}", "0".repeat(e + 1 - mantissa.len()))
             }
         }
-    } else if rest.is_empty() {
+    } else {
+        scientific_digits(negative, mantissa, exp)
+    }
+}
+
+/// Formats `±d.ddd × 10^exp` as `±d.ddde<exp>` given the significant digits `ddd…`.
+fn scientific_digits(negative: bool, mantissa: &str, exp: i64) -> String {
+    let sign = if negative { "-" } else { "" };
+    let (first, rest) = mantissa.split_at(1);
+    if rest.is_empty() {
         format!("{sign}{first}e{exp}")
     } else {
         format!("{sign}{first}.{rest}e{exp}")
@@ -663,13 +680,8 @@ mod tests {
                 .chars()
                 .filter(char::is_ascii_digit)
                 .collect::<String>();
-            let significant = significant.trim_start_matches('0');
-            if text.contains('.') {
-                assert_eq!(significant.len(), digits, "{text}");
-            } else {
-                // An integer: the digits, then zeros holding places (`5e5` at 1 digit: 500000).
-                assert!(significant.len() >= digits, "{text}");
-            }
+            // Exactly the decided digits: no zeros holding places.
+            assert_eq!(significant.trim_start_matches('0').len(), digits, "{text}");
         }
     }
 }

@@ -26,8 +26,8 @@ const ESCALATION_BITS: (u32, u32) = (128, 1 << 14);
 /// `to_json`, `steadyent sweep fig1b|fig1c`) guarantees; the `accuracy` of its JSON document.
 pub const ACCURACY: &str = "concurrence and entropy_production: the exact value at the grid point \
      (beta_a, beta_s as printed, each the shortest decimal that reads back as the binary64 \
-     number computed at) correctly rounded to its printed number d of significant digits, so \
-     within half a unit of its d-th significant digit; d (at most 17) is the largest number of \
+     number computed at) correctly rounded to its printed number d of significant digits (every \
+     printed digit counts: 1.2e2, not 120, for two), so within half a unit of its last digit; d (at most 17) is the largest number of \
      digits to which both ends of the value's rigorous enclosure round alike; 0 is exact \
      (C = 0 decided, or beta_a = beta_s where the entropy production vanishes identically)";
 
@@ -304,25 +304,26 @@ impl Fig1Grid {
     }
 
     /// Appends the points written by `row(index, point, text)` to `out` in grid order, formatted
-    /// in parallel one chunk of rows to a string (a 4·10⁶-point grid is formatted on every core
-    /// without a string per row).
+    /// in parallel one chunk of rows to a string, a batch of chunks at a time (a 4·10⁶-point
+    /// grid is formatted on every core without a string per row or a second copy of the text).
     fn append_rows(&self, out: &mut String, row: impl Fn(usize, &Fig1Point, &mut String) + Sync) {
         const CHUNK: usize = 4096;
-        let chunks: Vec<String> = self
-            .points
-            .par_chunks(CHUNK)
-            .enumerate()
-            .map(|(k, chunk)| {
-                let mut text = String::with_capacity(chunk.len() * 64);
-                for (i, p) in chunk.iter().enumerate() {
-                    row(k * CHUNK + i, p, &mut text);
-                }
-                text
-            })
-            .collect();
-        out.reserve(chunks.iter().map(String::len).sum());
-        for chunk in chunks {
-            out.push_str(&chunk);
+        const BATCH: usize = 64 * CHUNK;
+        for (b, batch) in self.points.chunks(BATCH).enumerate() {
+            let texts: Vec<String> = batch
+                .par_chunks(CHUNK)
+                .enumerate()
+                .map(|(k, chunk)| {
+                    let mut text = String::with_capacity(chunk.len() * 64);
+                    for (i, p) in chunk.iter().enumerate() {
+                        row(b * BATCH + k * CHUNK + i, p, &mut text);
+                    }
+                    text
+                })
+                .collect();
+            for text in texts {
+                out.push_str(&text);
+            }
         }
     }
 }
