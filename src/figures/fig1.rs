@@ -24,12 +24,13 @@ const ESCALATION_BITS: (u32, u32) = (128, 1 << 14);
 
 /// What every printed concurrence and entropy production of a Fig. 1 sweep (`to_csv`,
 /// `to_json`, `steadyent sweep fig1b|fig1c`) guarantees; the `accuracy` of its JSON document.
-pub const ACCURACY: &str = "concurrence and entropy_production: the exact value at the grid point \
-     (beta_a, beta_s as printed, each the shortest decimal that reads back as the binary64 \
-     number computed at) correctly rounded to its printed number d of significant digits (every \
-     printed digit counts: 1.2e2, not 120, for two), so within half a unit of its last digit; d (at most 17) is the largest number of \
-     digits to which both ends of the value's rigorous enclosure round alike; 0 is exact \
-     (C = 0 decided, or beta_a = beta_s where the entropy production vanishes identically)";
+pub const ACCURACY: &str = "concurrence and entropy_production: the exact value at the grid \
+     point (beta_a, beta_s as printed, each the shortest decimal that reads back as the \
+     binary64 number computed at) correctly rounded to its printed number d of significant \
+     digits (every printed digit counts: 1.2e2, not 120, for two), so within half a unit of its \
+     last digit; d (at most 17) is the largest number of digits to which both ends of the \
+     value's rigorous enclosure round alike; 0 is exact (C = 0 decided, or beta_a = beta_s \
+     where the entropy production vanishes identically)";
 
 /// The steady-state quantities of Fig. 1(b),(c) at one point of the `(β_A, β_S)` plane.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -123,8 +124,8 @@ fn solve_point(
                     beta_a: beta_a.value,
                     beta_s: beta_s.value,
                     reason: format!(
-                        "enclosures of up to {max} bits decide neither the concurrence's sign \
-                         nor a digit of both values (a point on the C = 0 edge)"
+                        "enclosures of up to {max} bits leave the concurrence's sign or every \
+                         digit of a value undecided (a point on the C = 0 edge)"
                     ),
                 })?
         }
