@@ -397,6 +397,22 @@ pub fn decided_digits(lo: f64, hi: f64, max_digits: usize) -> Option<usize> {
     decide(lo, hi, max_digits).map(|d| d.digits)
 }
 
+/// Whether [`decided_decimal`] prints `[lo, hi]` (at up to 17 digits): `decided_digits(lo, hi,
+/// 17).is_some()`, answered without formatting for an enclosure narrower than 1/256 of its
+/// smaller end. Such an interval decides one or two digits: take `a = min(|lo|, |hi|)`,
+/// `10^j ≤ a < 10^(j+1)`, width `w < a/200 < 10^(j−1)/2`. If no 1-digit rounding boundary
+/// `(k + ½)·10^j` lies in it, both ends round alike to 1 digit (the next decade's first
+/// boundary, `1.5·10^(j+1)`, is beyond `1.005·a`); if one does, it is the 2-digit number
+/// `(10k + 5)·10^(j−1)`, and every point within `w < 10^(j−1)/2` of it rounds to it at 2 digits.
+pub fn decides_a_digit(lo: f64, hi: f64) -> bool {
+    let smaller = lo.abs().min(hi.abs());
+    // 256·w is exact, and above 200·w by more than the rounding of `hi − lo`.
+    let narrow = lo.is_finite() && hi.is_finite() && (lo > 0.0 || hi < 0.0) && {
+        (hi - lo) * 256.0 < smaller
+    };
+    narrow || decided_digits(lo, hi, MAX_F64_DIGITS).is_some()
+}
+
 /// The decimal text of the real enclosed by `[lo, hi]` (f64 ends, e.g. an
 /// [`crate::interval64::Interval64`]) to as many significant digits `d` as both ends round to
 /// alike, the largest such `d ≤ max_digits` (≤ 17), with `d`. Rounding to `d` digits is
@@ -599,6 +615,36 @@ mod tests {
         (1..=max_digits)
             .rev()
             .find(|&d| format!("{:.*e}", d - 1, lo) == format!("{:.*e}", d - 1, hi))
+    }
+
+    /// The shortcut of `decides_a_digit` never claims a digit that is not decided: on intervals
+    /// just inside its width bound, around rounding boundaries of 1 and 2 digits and powers of
+    /// ten, every one decides a digit.
+    #[test]
+    fn narrow_enclosures_decide_a_digit() {
+        let mut checked = 0;
+        for j in -30..30 {
+            for m in 100..1000 {
+                // Centres on every 3-digit decimal (so on every 1- and 2-digit boundary).
+                let centre = m as f64 * 10f64.powi(j - 2);
+                for side in [-1.0, -0.5, 0.0, 0.5, 1.0] {
+                    let w = centre / 256.0 * 0.999;
+                    let lo = centre + side * w / 2.0 - w / 2.0;
+                    let hi = lo + w;
+                    if (hi - lo) * 256.0 < lo.abs().min(hi.abs()) {
+                        checked += 1;
+                        assert!(
+                            decided_digits(lo, hi, MAX_F64_DIGITS).is_some(),
+                            "[{lo:e}, {hi:e}]"
+                        );
+                        assert!(decided_digits(-hi, -lo, MAX_F64_DIGITS).is_some());
+                    }
+                }
+            }
+        }
+        assert!(checked > 100_000, "{checked}");
+        assert!(!decides_a_digit(-1e-20, 1e-20) && decides_a_digit(0.0, 0.0));
+        assert!(!decides_a_digit(0.0, 1e-300) && decides_a_digit(0.1249, 0.1251));
     }
 
     /// `decided_decimal` picks the largest agreeing digit count (checked against trying all 17)

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use super::contour::contour_lines;
 use super::heatmap::{HeatMap, Overlay, render_heat_map};
 use super::{Axis, FigureError, ImageFormat};
-use crate::decimal::{MAX_F64_DIGITS, decided_decimal, decided_digits, raise_precision};
+use crate::decimal::{MAX_F64_DIGITS, decided_decimal, decides_a_digit, raise_precision};
 use crate::diamond::DiamondSystem;
 use crate::diamond::numeric::{F64_MAX_ABS_BETA, GridBeta, GridSolver, GridValues};
 use crate::interval::Interval;
@@ -67,7 +67,7 @@ fn decided_text(x: &Interval64) -> Option<String> {
 fn decides_digits(values: &GridValues) -> bool {
     [values.concurrence, values.entropy_production]
         .iter()
-        .all(|x| decided_digits(x.lo(), x.hi(), MAX_F64_DIGITS).is_some())
+        .all(|x| decides_a_digit(x.lo(), x.hi()))
 }
 
 impl Fig1Point {
