@@ -5,7 +5,8 @@
 //! - grid values vs `DiamondSystem::enclose` and Eq. (4)–(5): `fig1_grid_agrees_with_certified_enclosures`
 //! - thermal limit: `thermal_limit_contour_lies_outside_the_thermal_quadrant`
 //! - data snapshot: `fig1_grid_snapshot`
-//! - CSV/JSON rows: `fig1_csv_and_json_rows`
+//! - CSV/JSON rows print decided digits, 0 exactly: `fig1_csv_and_json_print_decided_digits`,
+//!   `fig1_wide_grid_prints_decided_digits`, `certified_entropy_production_is_exactly_zero_on_the_diagonal`
 //! - Eq. (6) `Ṡ ≥ 0`, peaks with C: `entropy_production_is_non_negative_and_peaks_with_the_concurrence`
 //! - file formats and atomic writes: `output_format_and_atomic_write`
 //! - marching squares: `contour_of_a_circle`, `contour_chains_segments_into_one_line`
@@ -19,7 +20,7 @@ use common::run;
 use std::path::PathBuf;
 
 use common::with_snapshots;
-use rug::Rational;
+use rug::{Complete, Rational};
 use steadyent::decimal::ExtendedRational;
 use steadyent::diamond::DiamondSystem;
 use steadyent::figures::contour::contour_lines;
@@ -217,28 +218,180 @@ fn fig1_grid_snapshot() {
     });
 }
 
+/// The significant digits `d` of a printed decimal (`0.00125` → 3, `39.99636817` → 10, `1.3e-32`
+/// → 2, `90` → 2: a printed integer holds no placeholder zeros, `1.2e2` is written for 2 digits
+/// of 120) and half a unit of its `d`-th digit, `10^(e−d+1)/2` for `10^e ≤ |D| < 10^(e+1)`,
+/// exactly.
+fn digits_and_half_unit(text: &str, value: &Rational) -> (usize, Rational) {
+    let mantissa = text.split(['e', 'E']).next().unwrap();
+    let digits = mantissa
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect::<String>()
+        .trim_start_matches('0')
+        .len();
+    let ten = |k: i32| {
+        let p = Rational::from(rug::Integer::u_pow_u(10, k.unsigned_abs()).complete());
+        if k >= 0 { p } else { p.recip() }
+    };
+    let magnitude = Rational::from(value.abs_ref());
+    let mut exponent = magnitude.to_f64().log10().floor() as i32;
+    while magnitude < ten(exponent) {
+        exponent -= 1;
+    }
+    while magnitude >= ten(exponent + 1) {
+        exponent += 1;
+    }
+    (
+        digits,
+        Rational::from((1, 2)) * ten(exponent - digits as i32 + 1),
+    )
+}
+
+/// Checks one printed value against its enclosure `x`: `0` exactly when the enclosure is the
+/// exact point 0; otherwise the enclosure lies within half a unit of the printed decimal's
+/// last significant digit (so the exact value does), checked in exact rationals, and no
+/// more digits are agreed on by both ends (`{:.*e}` of `lo` and `hi` differ at every larger
+/// count up to 17): the printed digits are all the enclosure decides.
+fn assert_printed_digits_are_decided(text: &str, x: &Interval64, what: &str) {
+    if x.is_exact_zero() {
+        assert_eq!(text, "0", "{what}: an exact zero prints 0");
+        return;
+    }
+    assert_ne!(text, "0", "{what}: 0 only for an exact zero");
+    let printed = steadyent::decimal::parse_decimal(text).unwrap();
+    let (digits, half_unit) = digits_and_half_unit(text, &printed);
+    assert!((1..=17).contains(&digits), "{what}: {text}");
+    let (lo, hi) = (
+        Rational::from_f64(x.lo()).unwrap(),
+        Rational::from_f64(x.hi()).unwrap(),
+    );
+    assert!(
+        Rational::from(&printed - &half_unit) <= lo && hi <= Rational::from(&printed + &half_unit),
+        "{what}: {text} is not within half a unit of its last digit of [{:e}, {:e}]",
+        x.lo(),
+        x.hi()
+    );
+    for more in digits + 1..=17 {
+        assert_ne!(
+            format!("{:.*e}", more - 1, x.lo()),
+            format!("{:.*e}", more - 1, x.hi()),
+            "{what}: {text} prints {digits} digits, but both ends agree at {more}"
+        );
+    }
+}
+
+/// CSV and JSON print the same rows, in grid order (β_S outer, β_A inner); β read back as the
+/// f64 computed at; every concurrence and entropy production prints the digits its enclosure
+/// decides and no more (`assert_printed_digits_are_decided`), `0` exactly on exact zeros —
+/// among them the whole diagonal β_A = β_S, whose enclosure is the exact point 0 (Ṡ vanishes
+/// identically there). The β_S axis is not the β_A axis, so next to the diagonal lie points
+/// whose β differ by a few ulps: there Ṡ ~ 1e-32 is within rounding of 0 in f64 and the point
+/// is decided in MPFR (it still prints a positive number, not 0).
 #[test]
-fn fig1_csv_and_json_rows() {
-    let axis = Axis::new("beta", -1.0, 1.0, 3).unwrap();
-    let grid = fig1_grid(axis, axis).unwrap();
+fn fig1_csv_and_json_print_decided_digits() {
+    let beta_a = Axis::new("beta_a", -1.0, 1.0, 31).unwrap();
+    let beta_s = Axis::new("beta_s", -4.0, 4.0, 31).unwrap();
+    let grid = fig1_grid(beta_a, beta_s).unwrap();
     let csv = grid.to_csv();
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines[0], "beta_a,beta_s,concurrence,entropy_production");
-    assert_eq!(lines.len(), 10);
-    // β_S outer, β_A inner; every number round-trips.
-    assert!(lines[1].starts_with("-1,-1,"));
-    assert!(lines[2].starts_with("0,-1,"));
-    for (line, p) in lines[1..].iter().zip(&grid.points) {
-        let values: Vec<f64> = line.split(',').map(|v| v.parse().unwrap()).collect();
-        assert_eq!(
-            values,
-            [p.beta_a, p.beta_s, p.concurrence, p.entropy_production]
-        );
+    assert_eq!(lines.len(), 1 + 31 * 31);
+    assert!(lines[1].starts_with("-1,-4,"));
+    assert!(lines[2].starts_with("-0.9333333333333333,-4,"));
+    let json_text = grid.to_json();
+    let json: serde_json::Value = serde_json::from_str(&json_text).unwrap();
+    assert_eq!(json["accuracy"], steadyent::figures::fig1::ACCURACY);
+    assert_eq!(json["beta_a"]["points"], 31);
+    let points = json["points"].as_array().unwrap();
+    assert_eq!(points.len(), 31 * 31);
+    // One point per line: its fields' texts (serde_json::Value keeps only the f64 of a number).
+    let json_lines: Vec<Vec<(&str, &str)>> = json_text
+        .lines()
+        .filter(|l| l.trim_start().starts_with("{\"beta_a\""))
+        .map(|l| {
+            let body = l.trim().trim_end_matches(',');
+            body[1..body.len() - 1]
+                .split(", ")
+                .map(|field| field.split_once(": ").unwrap())
+                .collect()
+        })
+        .collect();
+    assert_eq!(json_lines.len(), points.len());
+    let (mut diagonal, mut near_diagonal) = (0, 0);
+    for (((line, p), row), texts) in lines[1..]
+        .iter()
+        .zip(&grid.points)
+        .zip(points)
+        .zip(&json_lines)
+    {
+        let fields: Vec<&str> = line.split(',').collect();
+        assert_eq!(fields.len(), 4, "{line}");
+        assert_eq!(fields[0].parse::<f64>().unwrap(), p.beta_a);
+        assert_eq!(fields[1].parse::<f64>().unwrap(), p.beta_s);
+        // (serde_json's own f64 parsing is not correctly rounded without its float_roundtrip
+        // feature, so read the texts.)
+        assert!(row["beta_a"].is_number() && row["concurrence"].is_number());
+        assert_eq!(texts[0].1.parse::<f64>().unwrap(), p.beta_a);
+        assert_eq!(texts[1].1.parse::<f64>().unwrap(), p.beta_s);
+        // JSON prints the very digits CSV prints.
+        assert_eq!(texts[2], ("\"concurrence\"", fields[2]), "{line}");
+        assert_eq!(texts[3], ("\"entropy_production\"", fields[3]), "{line}");
+        let what = format!("({}, {})", p.beta_a, p.beta_s);
+        assert_printed_digits_are_decided(fields[2], &p.concurrence_enclosure, &what);
+        assert_printed_digits_are_decided(fields[3], &p.entropy_production_enclosure, &what);
+        if p.beta_a == p.beta_s {
+            diagonal += 1;
+            assert!(p.entropy_production_enclosure.is_exact_zero(), "{what}");
+            assert_eq!(fields[3], "0");
+        } else if (p.beta_a - p.beta_s).abs() < 1e-12 {
+            near_diagonal += 1;
+            assert!(
+                p.entropy_production_enclosure.lo() > 0.0,
+                "{what}: Ṡ > 0 decided"
+            );
+        }
     }
-    let json: serde_json::Value = serde_json::from_str(&grid.to_json()).unwrap();
-    assert_eq!(json["points"].as_array().unwrap().len(), 9);
-    assert_eq!(json["beta_a"]["points"], 3);
-    assert_eq!(json["points"][4]["beta_a"], 0.0);
+    // β_A = −1 + 2i/30 and β_S = −4 + 8j/30 meet where 4j = i + 45: j = 12..=18, 7 points,
+    // and the f64 steps make some of them miss by an ulp or two.
+    assert_eq!(diagonal + near_diagonal, 7, "{diagonal} + {near_diagonal}");
+    assert!(
+        diagonal >= 1 && near_diagonal >= 1,
+        "{diagonal} + {near_diagonal}"
+    );
+}
+
+/// At |β| up to 30 the f64 enclosures are wide (width ~ ε·e^{|β_A| + |β_S|}) and values print
+/// few digits: still exactly the decided ones, and no zeros holding places (`1.2e2`, not `120`,
+/// when two digits of Ṡ ≈ 120 are decided at (30, −30)).
+#[test]
+fn fig1_wide_grid_prints_decided_digits() {
+    let axis = Axis::new("beta", -30.0, 30.0, 9).unwrap();
+    let grid = fig1_grid(axis, axis).unwrap();
+    for (line, p) in grid.to_csv().lines().skip(1).zip(&grid.points) {
+        let fields: Vec<&str> = line.split(',').collect();
+        assert_printed_digits_are_decided(fields[2], &p.concurrence_enclosure, line);
+        assert_printed_digits_are_decided(fields[3], &p.entropy_production_enclosure, line);
+    }
+}
+
+/// The MPFR path, which takes over points the f64 enclosures leave undecided, also gives the
+/// exact point 0 for Ṡ on the diagonal (the heat currents vanish identically there,
+/// `proofs/heat-currents.md`), and a decided positive Ṡ ~ 1e-32 one ulp off it.
+#[test]
+fn certified_entropy_production_is_exactly_zero_on_the_diagonal() {
+    let system = DiamondSystem::new(LadderConvention::CommutingQubits).unwrap();
+    let beta = |x: f64| ExtendedRational::Finite(Rational::from_f64(x).unwrap());
+    for x in [-7.25, -0.8, 0.1, 3.0] {
+        let e = system.enclose(&beta(x), &beta(x), 128).unwrap();
+        assert!(
+            e.entropy_production.finite().unwrap().is_exact_zero(),
+            "β = {x}"
+        );
+        let off = system.enclose(&beta(x), &beta(x.next_up()), 128).unwrap();
+        let s = off.entropy_production.finite().unwrap();
+        assert!(s.lo() > &0 && s.hi() < &1e-28, "β = {x}: {s:?}");
+    }
 }
 
 /// Marching squares on f = x² + y² finds one closed curve at radius r; linear interpolation

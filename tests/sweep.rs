@@ -50,13 +50,65 @@ fn fig1_sweeps_write_the_grid_as_csv() {
 }
 
 #[test]
-fn fig1_sweep_json_has_axes_and_points() {
+fn fig1_sweep_json_has_axes_accuracy_and_points() {
     let (code, stdout, _) = run(&["sweep", "fig1c", "--resolution", "2", "--format", "json"]);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(v["points"].as_array().unwrap().len(), 4);
     assert_eq!(v["beta_a"]["min"], -10.0);
+    assert_eq!(v["accuracy"], steadyent::figures::fig1::ACCURACY);
     assert!(v["points"][0]["entropy_production"].is_number());
+}
+
+/// The printed CSV of the default window at 9 × 9 points (β step 2.5), digit for digit: each
+/// value carries only the digits its enclosure decides (tests/figures.rs checks them against
+/// the enclosures), the diagonal and the C = 0 region print `0`.
+#[test]
+fn fig1b_csv_snapshot() {
+    let (code, stdout, stderr) = run(&["sweep", "fig1b", "--resolution", "9"]);
+    assert_eq!(code, 0, "{stderr}");
+    common::with_snapshots(|| {
+        insta::with_settings!({info => &"steadyent sweep fig1b --resolution 9"}, {
+            insta::assert_snapshot!("sweep_fig1b_9x9", stdout);
+        });
+    });
+}
+
+/// On every β_A = β_S row of a CSV and a JSON sweep the entropy production prints exactly `0`
+/// (Ṡ vanishes identically there), and every other value is a positive number: the decided
+/// digits never print a negative number or `-0`.
+#[test]
+fn fig1_diagonal_prints_exact_zero() {
+    let (code, csv, _) = run(&[
+        "sweep",
+        "fig1b",
+        "--beta-a-range",
+        "-30:30",
+        "--beta-s-range",
+        "-30:30",
+        "--resolution",
+        "25",
+    ]);
+    assert_eq!(code, 0);
+    let mut diagonal = 0;
+    for line in csv.lines().skip(1) {
+        let f: Vec<&str> = line.split(',').collect();
+        if f[0] == f[1] {
+            diagonal += 1;
+            assert_eq!(f[3], "0", "{line}");
+        } else {
+            assert!(f[3].parse::<f64>().unwrap() > 0.0, "{line}");
+        }
+        assert!(!f[2].starts_with('-') && !f[3].starts_with('-'), "{line}");
+    }
+    assert_eq!(diagonal, 25);
+    let (code, json, _) = run(&["sweep", "fig1c", "--resolution", "5", "--format", "json"]);
+    assert_eq!(code, 0);
+    let zeros = json
+        .lines()
+        .filter(|l| l.contains("\"entropy_production\": 0}"))
+        .count();
+    assert_eq!(zeros, 5, "{json}");
 }
 
 /// A flag of the other figure is a usage error naming it; a bad grid names its flag.

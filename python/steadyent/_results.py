@@ -543,10 +543,21 @@ class SweepResult(_Columns):
     concurrence over log-spaced ``κ/g``. A mapping of column name → NumPy array, in the row
     order of the CLI's output.
 
-    ``to_dict()`` is the document of ``steadyent sweep FIGURE … --format json``.
+    ``to_dict()`` is the document of ``steadyent sweep FIGURE … --format json``. Fig. 1 values
+    carry the digits their rigorous enclosures decide (the document's ``accuracy``), exact
+    zeros ``0``; its columns are float64.
     """
 
     kind = "sweep"
+
+    def __getitem__(self, key: str):
+        column = super().__getitem__(key)
+        # Fig. 1 prints each value with the digits its enclosure decides and an exact zero as
+        # the JSON integer 0, so a column of exact zeros (C = 0 on a thermal grid) reads as
+        # integers: every Fig. 1 column is real.
+        if self._doc.get("figure", "").startswith("Fig. 1") and column.dtype.kind == "i":
+            column = column.astype("float64")
+        return column
 
     def _fields(self) -> str:
         return f"{self._doc['figure']} rows={self.rows} columns={list(self)}"

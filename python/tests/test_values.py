@@ -105,6 +105,20 @@ def test_sweep_columns_are_numpy():
                                             "entropy_production"}
 
 
+def test_fig1_sweep_columns_are_real_with_exact_zeros():
+    # A thermal grid (β_A, β_S ≥ 0): C = 0 is decided at every point, printed as the JSON
+    # integer 0, yet the column is float64; Ṡ is exactly 0 on the diagonal, positive off it.
+    r = steadyent.sweep("fig1b", beta_a_range=(0, 2), beta_s_range=(0, 2), resolution=3)
+    assert r.to_dict()["accuracy"].startswith("concurrence and entropy_production:")
+    assert r["concurrence"].dtype == np.float64
+    np.testing.assert_array_equal(r["concurrence"], np.zeros(9))
+    diagonal = r["beta_a"] == r["beta_s"]
+    assert diagonal.sum() == 3 and r["entropy_production"].dtype == np.float64
+    assert (r["entropy_production"][diagonal] == 0).all()
+    assert (r["entropy_production"][~diagonal] > 0).all()
+    assert [type(p["concurrence"]) for p in r.to_dict()["points"]] == [int] * 9
+
+
 def test_reference_columns_and_decimals():
     points = np.array([[-2.0, 3.5], [0.0, 0.0], [1.5, -0.25]])
     r = steadyent.reference(points, digits=50)

@@ -18,9 +18,11 @@ use crate::schema;
 /// Arguments of `steadyent sweep`.
 ///
 /// CSV columns: fig1b and fig1c both write `beta_a,beta_s,concurrence,entropy_production`
-/// (every point carries both quantities; the panels differ only in which one the paper plots);
-/// fig2b and fig2c write the fields of `steadyent cavity --format json`
-/// ([`crate::cavity::CavityResult`], flattened by [`crate::schema`]).
+/// (every point carries both quantities; the panels differ only in which one the paper plots),
+/// each value with the digits its rigorous enclosure decides
+/// ([`crate::figures::fig1::ACCURACY`]); fig2b and fig2c write the fields of
+/// `steadyent cavity --format json` ([`crate::cavity::CavityResult`], flattened by
+/// [`crate::schema`]).
 #[derive(Debug, Args)]
 pub struct SweepArgs {
     /// Panel: fig1b / fig1c (diamond model over a (β_A, β_S) grid, units Γ⁺ = ω0 = 1; both
@@ -40,7 +42,12 @@ pub struct SweepArgs {
     /// Output format: csv or json. CSV columns: fig1b and fig1c both
     /// `beta_a,beta_s,concurrence,entropy_production` (the same for both panels); fig2b and
     /// fig2c the fields of `steadyent cavity --format json` (g, kappa, pump, gamma, …,
-    /// concurrence, concurrence_effective, …), nested keys joined by `.`.
+    /// concurrence, concurrence_effective, …), nested keys joined by `.`. Fig. 1 digits: beta
+    /// in shortest round-trip form (it reads back as the binary64 computed at); each
+    /// concurrence and entropy production is the exact value there correctly rounded to its
+    /// printed number d of significant digits (within half a unit of the d-th), d ≤ 17 the
+    /// most to which both ends of its rigorous enclosure round alike; 0 is exact (C = 0
+    /// decided, or beta_a = beta_s). The JSON states this in its `accuracy` field.
     #[arg(long, value_enum, default_value_t = SweepFormat::Csv)]
     pub format: SweepFormat,
     /// Write the data to FILE instead of stdout. The file is replaced only when the whole
@@ -52,7 +59,7 @@ pub struct SweepArgs {
 /// Output formats of `steadyent sweep`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum SweepFormat {
-    /// A header row and one row per point, round-trip floats.
+    /// A header row and one row per point (Fig. 1: the digits each value's enclosure decides).
     Csv,
     /// One JSON object with the grid and the points.
     Json,

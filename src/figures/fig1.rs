@@ -4,12 +4,11 @@
 
 use plotters::style::{RED, WHITE};
 use rayon::prelude::*;
-use serde::Serialize;
 
 use super::contour::contour_lines;
 use super::heatmap::{HeatMap, Overlay, render_heat_map};
 use super::{Axis, FigureError, ImageFormat};
-use crate::decimal::raise_precision;
+use crate::decimal::{MAX_F64_DIGITS, decided_decimal, decides_a_digit, raise_precision};
 use crate::diamond::DiamondSystem;
 use crate::diamond::numeric::{F64_MAX_ABS_BETA, GridBeta, GridSolver, GridValues};
 use crate::interval::Interval;
@@ -23,8 +22,18 @@ pub const THERMAL_LIMIT: f64 = 1.0 / 3.0;
 /// concurrence within rounding of 0) is first enclosed in MPFR, and the largest tried.
 const ESCALATION_BITS: (u32, u32) = (128, 1 << 14);
 
+/// What every printed concurrence and entropy production of a Fig. 1 sweep (`to_csv`,
+/// `to_json`, `steadyent sweep fig1b|fig1c`) guarantees; the `accuracy` of its JSON document.
+pub const ACCURACY: &str = "concurrence and entropy_production: the exact value at the grid \
+     point (beta_a, beta_s as printed, each the shortest decimal that reads back as the \
+     binary64 number computed at) correctly rounded to its printed number d of significant \
+     digits (every printed digit counts: 1.2e2, not 120, for two), so within half a unit of its \
+     last digit; d (at most 17) is the largest number of digits to which both ends of the \
+     value's rigorous enclosure round alike; 0 is exact (C = 0 decided, or beta_a = beta_s \
+     where the entropy production vanishes identically)";
+
 /// The steady-state quantities of Fig. 1(b),(c) at one point of the `(β_A, β_S)` plane.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Fig1Point {
     /// `β_A` in units of `1/ω0`.
     pub beta_a: f64,
@@ -36,12 +45,42 @@ pub struct Fig1Point {
     /// `Ṡ_irr = −β_A Q̇_A − β_S Q̇_S` (Eq. 6) in units of `Γ⁺` (with `ω0 = 1`): the midpoint
     /// of [`Fig1Point::entropy_production_enclosure`].
     pub entropy_production: f64,
-    /// A rigorous enclosure of the concurrence.
-    #[serde(skip)]
+    /// A rigorous enclosure of the concurrence: the exact point 0 where `C = 0` is decided,
+    /// else strictly positive.
     pub concurrence_enclosure: Interval64,
-    /// A rigorous enclosure of the entropy production.
-    #[serde(skip)]
+    /// A rigorous enclosure of the entropy production: the exact point 0 on `β_A = β_S`.
     pub entropy_production_enclosure: Interval64,
+}
+
+/// `value` as JSON text (a string, a number that reads back as the same f64, an axis).
+fn json_text(value: &impl serde::Serialize) -> String {
+    serde_json::to_string(value).expect("strings, finite numbers and axes serialise")
+}
+
+/// The printed digits of an enclosed value ([`decided_decimal`], at most 17), `None` when its
+/// enclosure decides no digit (never for a point of [`fig1_grid`]).
+fn decided_text(x: &Interval64) -> Option<String> {
+    decided_decimal(x.lo(), x.hi(), MAX_F64_DIGITS).map(|(text, _)| text)
+}
+
+/// Whether both enclosures decide at least one digit, so that the point can be printed.
+fn decides_digits(values: &GridValues) -> bool {
+    [values.concurrence, values.entropy_production]
+        .iter()
+        .all(|x| decides_a_digit(x.lo(), x.hi()))
+}
+
+impl Fig1Point {
+    /// The concurrence as printed by [`Fig1Grid::to_csv`] and [`Fig1Grid::to_json`]: the digits
+    /// its enclosure decides ([`ACCURACY`]), `0` for an exact zero.
+    pub fn concurrence_text(&self) -> Option<String> {
+        decided_text(&self.concurrence_enclosure)
+    }
+
+    /// The entropy production as printed (as [`Fig1Point::concurrence_text`]).
+    pub fn entropy_production_text(&self) -> Option<String> {
+        decided_text(&self.entropy_production_enclosure)
+    }
 }
 
 /// An MPFR enclosure rounded outward to f64.
@@ -53,7 +92,9 @@ fn outward(x: &Interval) -> Interval64 {
 }
 
 /// The Fig. 1 quantities at one point: f64 intervals, or MPFR enclosures where those leave the
-/// concurrence's sign undecided (points within rounding of the `C = 0` edge).
+/// concurrence's sign undecided (points within rounding of the `C = 0` edge) or do not decide a
+/// digit of either value (an entropy production within rounding of 0, next to the diagonal:
+/// `β_A`, `β_S` a few ulps apart).
 fn solve_point(
     solver: &GridSolver,
     certified: &DiamondSystem,
@@ -61,8 +102,8 @@ fn solve_point(
     beta_s: &GridBeta,
 ) -> Result<Fig1Point, FigureError> {
     let values = match solver.solve(beta_a, beta_s) {
-        Some(values) => values,
-        None => {
+        Some(values) if decides_digits(&values) => values,
+        _ => {
             let (start, max) = ESCALATION_BITS;
             let found = raise_precision(start, max, |prec| {
                 Ok::<_, FigureError>(
@@ -73,7 +114,8 @@ fn solve_point(
                                 concurrence: outward(&e.concurrence),
                                 entropy_production: outward(e.entropy_production.finite()?),
                             })
-                        }),
+                        })
+                        .filter(decides_digits),
                 )
             })?;
             found
@@ -82,8 +124,8 @@ fn solve_point(
                     beta_a: beta_a.value,
                     beta_s: beta_s.value,
                     reason: format!(
-                        "the concurrence's sign is not decided by enclosures of up to {max} \
-                         bits (a point on the C = 0 edge)"
+                        "enclosures of up to {max} bits leave the concurrence's sign or every \
+                         digit of a value undecided (a point on the C = 0 edge)"
                     ),
                 })?
         }
@@ -99,7 +141,7 @@ fn solve_point(
 }
 
 /// The Fig. 1(b),(c) data on a `(β_A, β_S)` grid.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Fig1Grid {
     /// The `β_A` axis (horizontal in Fig. 1).
     pub beta_a: Axis,
@@ -115,13 +157,19 @@ pub struct Fig1Grid {
 /// (exactly represented) `β`. Points are solved in parallel on all cores (rayon).
 ///
 /// Accuracy: the enclosures are certified; their width grows like `ε · e^{|β_A| + |β_S|}`.
-/// Where they leave the concurrence's sign undecided (within rounding of `C = 0`), the point
-/// is enclosed in MPFR instead ([`DiamondSystem::enclose`]); exact zeros (`C = 0` decided,
-/// `Ṡ = 0` on `β_A = β_S`) are exact.
+/// Where they leave the concurrence's sign undecided (within rounding of `C = 0`) or decide no
+/// digit of a value, the point is enclosed in MPFR instead ([`DiamondSystem::enclose`]); exact
+/// zeros are exact points: `C = 0` decided (Eq. 4's `max(0, ·)`), and `Ṡ = 0` on `β_A = β_S`,
+/// where both heat currents vanish identically (their factor `σ − α`,
+/// `proofs/heat-currents.md`; Ṡ = 0 exactly iff `β_A = β_S`, `proofs/entropy-production.md`,
+/// claim `second-law`), imposed by [`crate::diamond::symbolic::heat_currents_vanish`] on both
+/// the f64 and the MPFR path rather than left to an enclosure. The printed digits
+/// ([`Fig1Grid::to_csv`]) satisfy [`ACCURACY`].
 ///
 /// # Errors
 /// [`FigureError::InvalidAxis`] when an axis reaches beyond `±F64_MAX_ABS_BETA`;
-/// [`FigureError::Solve`] if a point's concurrence sign stays undecided.
+/// [`FigureError::Solve`] if a point's concurrence sign, or every digit of a value, stays
+/// undecided.
 ///
 /// # Examples
 /// ```
@@ -204,31 +252,80 @@ impl Fig1Grid {
     }
 
     /// The Fig. 1(b),(c) data as CSV: a header `beta_a,beta_s,concurrence,entropy_production`
-    /// and one row per point in grid order; numbers in Rust's shortest round-trip form.
+    /// and one row per point in grid order; `β` in Rust's shortest round-trip form (it reads
+    /// back as the f64 computed at), each value with the digits its enclosure decides
+    /// ([`ACCURACY`]: correctly rounded to the printed significant digits; `0` exact). A value
+    /// whose enclosure decides no digit (never for a grid of [`fig1_grid`]) is an empty field.
+    /// Rows are formatted in parallel.
     pub fn to_csv(&self) -> String {
         let mut out = String::from("beta_a,beta_s,concurrence,entropy_production\n");
-        for p in &self.points {
-            out.push_str(&format!(
-                "{},{},{},{}\n",
-                p.beta_a, p.beta_s, p.concurrence, p.entropy_production
-            ));
-        }
+        self.append_rows(&mut out, |_, p, row| {
+            use std::fmt::Write;
+            let (c, s) = (p.concurrence_text(), p.entropy_production_text());
+            let (c, s) = (c.as_deref().unwrap_or(""), s.as_deref().unwrap_or(""));
+            writeln!(row, "{},{},{c},{s}", p.beta_a, p.beta_s).expect("writing to a String");
+        });
         out
     }
 
-    /// The Fig. 1(b),(c) data as one JSON object: units, both axes and the points.
+    /// The Fig. 1(b),(c) data as one JSON object: figure, units, [`ACCURACY`], both axes and
+    /// the points, one line each: `β` as JSON numbers that read back as the f64 computed at,
+    /// the values as JSON numbers with the digits their enclosures decide (as in
+    /// [`Fig1Grid::to_csv`]; `null` where none is decided, never for [`fig1_grid`]).
     ///
     /// # Panics
     /// Never: every field is a finite number or a string.
     pub fn to_json(&self) -> String {
-        let document = serde_json::json!({
-            "figure": "Fig. 1(b),(c)",
-            "units": "beta in 1/omega_0; entropy_production in Gamma^+ (omega_0 = Gamma^+ = 1)",
-            "beta_a": self.beta_a,
-            "beta_s": self.beta_s,
-            "points": self.points,
+        let mut out = format!(
+            "{{\n  \"figure\": \"Fig. 1(b),(c)\",\n  \"units\": {},\n  \"accuracy\": {},\n  \
+             \"beta_a\": {},\n  \"beta_s\": {},\n  \"points\": [\n",
+            json_text(&"beta in 1/omega_0; entropy_production in Gamma^+ (omega_0 = Gamma^+ = 1)"),
+            json_text(&ACCURACY),
+            json_text(&self.beta_a),
+            json_text(&self.beta_s),
+        );
+        let last = self.points.len().saturating_sub(1);
+        self.append_rows(&mut out, |index, p, row| {
+            use std::fmt::Write;
+            let number = |text: Option<String>| text.unwrap_or_else(|| "null".into());
+            write!(
+                row,
+                "    {{\"beta_a\": {}, \"beta_s\": {}, \"concurrence\": {}, \
+                 \"entropy_production\": {}}}{}",
+                json_text(&p.beta_a),
+                json_text(&p.beta_s),
+                number(p.concurrence_text()),
+                number(p.entropy_production_text()),
+                if index == last { "\n" } else { ",\n" },
+            )
+            .expect("writing to a String");
         });
-        serde_json::to_string_pretty(&document).expect("finite numbers serialise")
+        out.push_str("  ]\n}");
+        out
+    }
+
+    /// Appends the points written by `row(index, point, text)` to `out` in grid order, formatted
+    /// in parallel one chunk of rows to a string, a batch of chunks at a time (a 4·10⁶-point
+    /// grid is formatted on every core without a string per row or a second copy of the text).
+    fn append_rows(&self, out: &mut String, row: impl Fn(usize, &Fig1Point, &mut String) + Sync) {
+        const CHUNK: usize = 4096;
+        const BATCH: usize = 64 * CHUNK;
+        for (b, batch) in self.points.chunks(BATCH).enumerate() {
+            let texts: Vec<String> = batch
+                .par_chunks(CHUNK)
+                .enumerate()
+                .map(|(k, chunk)| {
+                    let mut text = String::with_capacity(chunk.len() * 64);
+                    for (i, p) in chunk.iter().enumerate() {
+                        row(b * BATCH + k * CHUNK + i, p, &mut text);
+                    }
+                    text
+                })
+                .collect();
+            for text in texts {
+                out.push_str(&text);
+            }
+        }
     }
 }
 
