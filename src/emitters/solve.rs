@@ -99,9 +99,8 @@ impl EmitterSolver {
             Model::Full => cutoff,
             Model::Effective => 1,
         };
-        // Unknowns ≈ half the sector; refuse before building anything large.
-        let sector = SymmetricSpace::new(emitters, cutoff).len();
-        let estimate = sector.div_ceil(2);
+        // Refuse before building anything large.
+        let estimate = estimated_unknowns(emitters, cutoff);
         if estimate > MAX_UNKNOWNS {
             return Err(EmitterError::TooLarge {
                 emitters,
@@ -311,6 +310,13 @@ impl EmitterSolver {
         }
         Some(Pinned { y, condition })
     }
+}
+
+/// The real unknowns of the reduced system for `emitters` emitters and `cutoff` Fock states
+/// (1 for the effective model), up to one: half the sector, rounded up (an orbit `{s, s†}`
+/// per pair, the self-conjugate elements alone), counted without building anything.
+pub fn estimated_unknowns(emitters: usize, cutoff: usize) -> usize {
+    SymmetricSpace::count(emitters, cutoff).div_ceil(2)
 }
 
 impl NumericState {
