@@ -17,8 +17,9 @@ use crate::steady_state::SteadyStateError;
 
 /// Largest number of real unknowns a solve accepts. The block LU stores the dense LU of
 /// every excitation block, `Σ_k b_k²` numbers: N = 50 at the Fig. 2(c) point with 18 Fock
-/// states (92 562 unknowns, blocks up to ~3000) peaks at 2.7 GB (measured), and the factors
-/// grow about like the unknowns to the power 3/2, so 1.5·10⁵ unknowns stay near 6 GB.
+/// states (92 562 unknowns, blocks up to 3432) holds 1.8 GB of factors and one solve peaks at
+/// 2.2 GB (measured), and the factors grow about like the unknowns to the power 3/2, so
+/// 1.5·10⁵ unknowns stay near 5 GB.
 pub const MAX_UNKNOWNS: usize = 150_000;
 
 /// A reduced system whose 1-norm condition estimate exceeds this is reported as not unique
