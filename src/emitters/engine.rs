@@ -35,10 +35,11 @@ pub type EmitterSteadyState = (NumericState, CutoffReport);
 type Key = (Model, usize, usize);
 type Slot = Arc<OnceLock<Result<Arc<EmitterSolver>, EmitterError>>>;
 
-/// Solvers with more unknowns than this are not kept by [`EmitterEngine`]: building one takes
-/// under 8% of a solve with it (measured at N = 50, the Fig. 2(c) point: 0.14 s of 1.9 s with
-/// 10 Fock states, 33 090 unknowns; 0.5 s of 21 s with 18), while keeping every cutoff an
-/// automatic search tries raised its peak memory at N = 50 from 2.44 GB to 2.75 GB (measured).
+/// Solvers whose [`estimated_unknowns`] exceed this are not kept by [`EmitterEngine`]:
+/// building one takes about a tenth of a solve with it or less (measured at N = 50, the
+/// Fig. 2(c) point, one run at load 3.8: 0.21 s of 2.1 s with 10 Fock states, 33 090 unknowns;
+/// 0.44 s of 24.6 s with 18), while keeping every cutoff an automatic search tries raised its
+/// peak memory at N = 50 from 2.44 GB to 2.75 GB (measured).
 pub const CACHE_MAX_UNKNOWNS: usize = 30_000;
 
 /// Reduced solvers per (model, N, cutoff), built on first use and shared between threads.

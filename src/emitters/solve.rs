@@ -313,9 +313,10 @@ impl EmitterSolver {
     }
 }
 
-/// The real unknowns of the reduced system for `emitters` emitters and `cutoff` Fock states
-/// (1 for the effective model), up to one: half the sector, rounded up (an orbit `{s, s†}`
-/// per pair, the self-conjugate elements alone), counted without building anything.
+/// Half the sector of `emitters` emitters and `cutoff` Fock states (1 for the effective
+/// model), rounded up, counted without building anything: a lower bound on the real unknowns
+/// of the reduced system (one per orbit `{s, s†}`; a self-conjugate element is an orbit
+/// alone), the size checked against [`MAX_UNKNOWNS`].
 pub fn estimated_unknowns(emitters: usize, cutoff: usize) -> usize {
     SymmetricSpace::count(emitters, cutoff).div_ceil(2)
 }
