@@ -105,8 +105,9 @@ impl SymmetricSpace {
         }
     }
 
-    /// The number of elements of [`Self::new`]`(emitters, cutoff)`, counted without building
-    /// the space (for size checks before a large build).
+    /// The number of elements of [`Self::new`]`(emitters, cutoff)` (the excitation-conserving
+    /// sector of the Kirton–Keeling basis), counted without building the space (for size
+    /// checks before a large build).
     pub fn count(emitters: usize, cutoff: usize) -> usize {
         let mut count = 0;
         Self::for_each(emitters, cutoff, |_| count += 1);

@@ -315,8 +315,9 @@ impl EmitterSolver {
 
 /// Half the sector of `emitters` emitters and `cutoff` Fock states (1 for the effective
 /// model), rounded up, counted without building anything: a lower bound on the real unknowns
-/// of the reduced system (one per orbit `{s, s†}`; a self-conjugate element is an orbit
-/// alone), the size checked against [`MAX_UNKNOWNS`].
+/// of the reduced system (one per orbit `{s, s†}` of [`Reduction`], the Hermitian reduction
+/// of Eq. 7–8; a self-conjugate element is an orbit alone), the size checked against
+/// [`MAX_UNKNOWNS`].
 pub fn estimated_unknowns(emitters: usize, cutoff: usize) -> usize {
     SymmetricSpace::count(emitters, cutoff).div_ceil(2)
 }
