@@ -94,6 +94,29 @@ impl SymmetricSpace {
         let big = u16::try_from(emitters.max(cutoff)).is_err();
         assert!(!big, "N and the cutoff must fit in u16");
         let mut elements = Vec::new();
+        Self::for_each(emitters, cutoff, |e| elements.push(e));
+        elements.sort_by_key(|e| (e.ket_excitation(), *e));
+        let index = elements.iter().enumerate().map(|(i, e)| (*e, i)).collect();
+        SymmetricSpace {
+            emitters,
+            cutoff,
+            elements,
+            index,
+        }
+    }
+
+    /// The number of elements of [`Self::new`]`(emitters, cutoff)` (the excitation-conserving
+    /// sector of the Kirton–Keeling basis), counted without building the space (for size
+    /// checks before a large build).
+    pub fn count(emitters: usize, cutoff: usize) -> usize {
+        let mut count = 0;
+        Self::for_each(emitters, cutoff, |_| count += 1);
+        count
+    }
+
+    /// Every element of the sector, unordered. `N` and the cutoff fit in `u16` (checked by
+    /// the callers).
+    fn for_each(emitters: usize, cutoff: usize, mut visit: impl FnMut(Element)) {
         for ge in 0..=emitters {
             for eg in 0..=emitters - ge {
                 for ee in 0..=emitters - ge - eg {
@@ -105,7 +128,7 @@ impl SymmetricSpace {
                             continue;
                         };
                         if bra < cutoff {
-                            elements.push(Element {
+                            visit(Element {
                                 counts,
                                 ket: ket as u16,
                                 bra: bra as u16,
@@ -114,14 +137,6 @@ impl SymmetricSpace {
                     }
                 }
             }
-        }
-        elements.sort_by_key(|e| (e.ket_excitation(), *e));
-        let index = elements.iter().enumerate().map(|(i, e)| (*e, i)).collect();
-        SymmetricSpace {
-            emitters,
-            cutoff,
-            elements,
-            index,
         }
     }
 
@@ -186,6 +201,8 @@ mod tests {
             .count();
         assert_eq!(no_cavity.len(), expected);
         assert_eq!(SymmetricSpace::new(1, 2).len(), 6);
+        assert_eq!(SymmetricSpace::count(1, 2), 6);
+        assert_eq!(SymmetricSpace::count(3, 4), SymmetricSpace::new(3, 4).len());
         let space = SymmetricSpace::new(3, 4);
         for e in space.elements() {
             assert_eq!(e.ket_excitation(), e.bra_excitation());

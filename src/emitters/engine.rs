@@ -9,7 +9,7 @@ use faer::Par;
 
 use super::EmitterError;
 use super::params::{EmitterParams, Model};
-use super::solve::{EmitterSolver, NumericState};
+use super::solve::{EmitterSolver, NumericState, estimated_unknowns};
 use crate::cavity::engine::{
     CONCURRENCE_TOLERANCE, Cutoff, CutoffReport, TOP_POPULATION_TOLERANCE, search_cutoff,
 };
@@ -34,6 +34,13 @@ pub type EmitterSteadyState = (NumericState, CutoffReport);
 
 type Key = (Model, usize, usize);
 type Slot = Arc<OnceLock<Result<Arc<EmitterSolver>, EmitterError>>>;
+
+/// Solvers whose [`estimated_unknowns`] exceed this are not kept by [`EmitterEngine`]:
+/// building one takes about a tenth of a solve with it or less (measured at N = 50, the
+/// Fig. 2(c) point, one run at load 3.8: 0.21 s of 2.1 s with 10 Fock states, 33 090 unknowns;
+/// 0.44 s of 24.6 s with 18), while keeping every cutoff an automatic search tries raised its
+/// peak memory at N = 50 from 2.44 GB to 2.75 GB (measured).
+pub const CACHE_MAX_UNKNOWNS: usize = 30_000;
 
 /// Reduced solvers per (model, N, cutoff), built on first use and shared between threads.
 #[derive(Debug)]
@@ -90,7 +97,8 @@ impl EmitterEngine {
     }
 
     /// The solver of `model` for `emitters` emitters and `cutoff` Fock states, built on first
-    /// use.
+    /// use and kept for reuse up to [`CACHE_MAX_UNKNOWNS`] unknowns (larger ones are built per
+    /// call).
     ///
     /// # Errors
     /// [`EmitterError::CutoffOutOfRange`]; [`EmitterError::TooLarge`].
@@ -107,6 +115,9 @@ impl EmitterEngine {
             }
             Model::Effective => 1,
         };
+        if estimated_unknowns(emitters, cutoff) > CACHE_MAX_UNKNOWNS {
+            return EmitterSolver::new(model, emitters, cutoff).map(Arc::new);
+        }
         let slot = {
             let mut map = self.solvers.lock().unwrap_or_else(|e| e.into_inner());
             map.entry((model, emitters, cutoff)).or_default().clone()

@@ -17,8 +17,9 @@ use crate::steady_state::SteadyStateError;
 
 /// Largest number of real unknowns a solve accepts. The block LU stores the dense LU of
 /// every excitation block, `Σ_k b_k²` numbers: N = 50 at the Fig. 2(c) point with 18 Fock
-/// states (92 562 unknowns, blocks up to ~3000) peaks at 2.7 GB (measured), and the factors
-/// grow about like the unknowns to the power 3/2, so 1.5·10⁵ unknowns stay near 6 GB.
+/// states (92 562 unknowns, blocks up to 3432) holds 1.8 GB of factors and one solve peaks at
+/// 2.2 GB (measured), and the factors grow about like the unknowns to the power 3/2, so
+/// 1.5·10⁵ unknowns stay near 5 GB.
 pub const MAX_UNKNOWNS: usize = 150_000;
 
 /// A reduced system whose 1-norm condition estimate exceeds this is reported as not unique
@@ -99,9 +100,8 @@ impl EmitterSolver {
             Model::Full => cutoff,
             Model::Effective => 1,
         };
-        // Unknowns ≈ half the sector; refuse before building anything large.
-        let sector = SymmetricSpace::new(emitters, cutoff).len();
-        let estimate = sector.div_ceil(2);
+        // Refuse before building anything large.
+        let estimate = estimated_unknowns(emitters, cutoff);
         if estimate > MAX_UNKNOWNS {
             return Err(EmitterError::TooLarge {
                 emitters,
@@ -311,6 +311,15 @@ impl EmitterSolver {
         }
         Some(Pinned { y, condition })
     }
+}
+
+/// Half the sector of `emitters` emitters and `cutoff` Fock states (1 for the effective
+/// model), rounded up, counted without building anything: a lower bound on the real unknowns
+/// of the reduced system (one per orbit `{s, s†}` of [`Reduction`], the Hermitian reduction
+/// of Eq. 7–8; a self-conjugate element is an orbit alone), the size checked against
+/// [`MAX_UNKNOWNS`].
+pub fn estimated_unknowns(emitters: usize, cutoff: usize) -> usize {
+    SymmetricSpace::count(emitters, cutoff).div_ceil(2)
 }
 
 impl NumericState {
