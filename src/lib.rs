@@ -23,6 +23,7 @@
 //! | Eq. (7)–(8) exact truncated steady state (factorial picture `ρ = S r S`, `S = diag(√n!)`), `steadyent cavity --exact` | [`cavity::exact::exact_steady_state`], [`liouvillian::Lindblad::with_jump_number`] | `tests/cavity_exact.rs`, `scripts/mpmath_cavity.py` |
 //! | Eq. (9) effective model (adiabatic elimination) | [`cavity::effective_steady_state`] | `tests/cavity.rs` |
 //! | Fig. 2(b)–(c) full vs effective concurrence | [`cavity::sweep()`] | `tests/cavity.rs`, `bench/compare_qutip.py` |
+//! | Fig. 2(c) text: maximum over (p/γ, κ), threshold p/γ for C > 1/3, the entangled κ window narrowing with p | [`cavity::optimize::KappaSearch`] | `src/cavity/optimize.rs` tests, claims `realistic-maximum`, `beyond-thermal-iff-pump-exceeds-decay`, `nonseparability-narrows` |
 //! | Eq. (7)–(8) with N emitters, permutation-symmetric (Kirton & Keeling 2017; Shammah et al. 2018) | [`emitters::generator::Generator`], [`emitters::solve::EmitterSolver::solve`], [`emitters::EmitterEngine`] | `tests/emitters.rs` (tensor-space reference, N = 3, 4), claim `emitters-two-equals-cavity` |
 //! | Eq. (9) generalised to N emitters (collective decay `Γ = 4g²/κ`) | [`emitters::generator::Generator::effective`] | `tests/emitters.rs`, claim `emitters-adiabatic-elimination` |
 //! | N-emitter steady state over the rationals, `steadyent emitters --exact` | [`emitters::exact::exact_steady_state`] | `tests/emitters.rs`, `tests/emitters_cli.rs` |
