@@ -14,7 +14,7 @@
 //! 4.5× longer on the N = 30 emitter system with 15 Fock states, and an AMD ordering of
 //! `A + Aᵀ` needs 1.35× the Cholesky flops of this ordering at N = 50 with 18: measured); each
 //! Schur complement takes the cheaper of triangular solves and an explicit inverse
-//! ([`schur_update`]). Pivoting stays inside the blocks, so a caller
+//! (`schur_update`). Pivoting stays inside the blocks, so a caller
 //! must vouch for the result (the N-emitter solver checks its residual on the unreduced
 //! space and the condition estimate).
 

@@ -51,7 +51,7 @@ pub struct Maximum {
     pub evaluations: usize,
 }
 
-/// The photon cutoff of the search steps of [`maximise_pair_concurrence`]; the maximiser found
+/// The photon cutoff of the search steps of [`optimise`]; the maximiser found
 /// is then solved again with the automatic cutoff, and that value is reported (its difference
 /// from the search value is [`Maximum::search_error`]); see [`optimise`].
 pub const SEARCH_CUTOFF: usize = 5;

@@ -34,7 +34,7 @@
 //! | `𝓛ρ = 0` in f64, block-tridiagonal LU, uniqueness by condition estimate | [`solve::EmitterSolver::solve`] |
 //! | `𝓛ρ = 0` over the rationals, uniqueness by exact nullity | [`exact::exact_steady_state`] |
 //! | pair state, Wootters concurrence, `g²(0)`, `⟨J²⟩`, Tóth's criterion | [`observables::Observables`] |
-//! | automatic photon cutoff | [`engine::EmitterEngine::solve`] |
+//! | automatic photon cutoff | [`engine::EmitterEngine::solve_full`] |
 //! | independent tensor-space reference (tests, benchmarks) | [`tensor`] |
 
 use thiserror::Error;

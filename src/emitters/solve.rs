@@ -51,7 +51,7 @@ pub struct NumericState {
     pub condition: f64,
     /// The observables of [`Observables`] computed from the steady state.
     pub observables: Observables<f64>,
-    /// Coordinates over the elements of [`Self::space`] (photon phase gauge, Fock basis).
+    /// Coordinates over the elements of [`EmitterSolver::space`] (photon phase gauge, Fock basis).
     pub coordinates: Vec<f64>,
 }
 
