@@ -13,8 +13,9 @@ use super::sweep::{kappa_grid, log_grid};
 /// paper's axis).
 pub const SEARCH_POINTS: usize = 61;
 
-/// Golden-section steps of [`KappaSearch::maximum`]: the bracket (two grid spacings, a factor
-/// `10^{1/6}` in `κ`) shrinks by `0.618³⁰ ≈ 5·10⁻⁷`, far below where `C` is flat to f64.
+/// Golden-section steps of [`KappaSearch::maximum`]: the bracket (two grid spacings; on the
+/// Fig. 2 grid a factor `10^{1/6}` in `κ`) shrinks by `0.618³⁰ ≈ 5·10⁻⁷`, far below where `C`
+/// is flat to f64.
 const GOLDEN_STEPS: usize = 30;
 
 /// The largest concurrence over `κ` at one pump and decay.
@@ -193,13 +194,21 @@ impl<'a> KappaSearch<'a> {
     /// `κ`). Empty when no grid point is entangled.
     ///
     /// # Errors
-    /// As [`KappaSearch::concurrence`].
+    /// [`CavityError::InvalidParameter`] unless `log_tolerance > 0` (finite); otherwise as
+    /// [`KappaSearch::concurrence`].
     pub fn entangled_intervals(
         &self,
         pump: f64,
         gamma: f64,
         log_tolerance: f64,
     ) -> Result<Vec<EntangledInterval>, CavityError> {
+        if !(log_tolerance > 0.0 && log_tolerance.is_finite()) {
+            return Err(CavityError::InvalidParameter {
+                name: "log_tolerance",
+                value: log_tolerance,
+                requirement: "a finite number > 0 (the width of an edge bracket in ln kappa)",
+            });
+        }
         let entangled =
             |kappa: f64| Ok::<_, CavityError>(self.concurrence(kappa, pump, gamma)? > 0.0);
         let flags: Vec<bool> = self
@@ -273,6 +282,12 @@ mod tests {
         let (pump, gamma, tolerance) = (1e-3, 1e-3, 1e-3);
         let intervals = search.entangled_intervals(pump, gamma, tolerance).unwrap();
         assert_eq!(intervals.len(), 1);
+        for bad in [0.0, -1e-3, f64::NAN, f64::INFINITY] {
+            assert!(matches!(
+                search.entangled_intervals(pump, gamma, bad),
+                Err(CavityError::InvalidParameter { .. })
+            ));
+        }
         for edge in [intervals[0].lower, intervals[0].upper] {
             let edge = edge.expect("both edges inside 1e-3 ... 1e4");
             assert!((edge.inside / edge.outside).ln().abs() <= tolerance);

@@ -14,6 +14,14 @@ use crate::emitters::scalar::nearest_f64;
 use crate::emitters::sweep::{EmitterSweep, Shard};
 use crate::figures::{Axis, Fig1Grid, FigureError, fig1_grid_with_progress};
 
+/// The first flag of `flags` that was given (`(given, flag)` pairs in the order the error
+/// should name them), for the flags a figure does not take.
+fn first_given(flags: &[(bool, &'static str)]) -> Option<&'static str> {
+    flags
+        .iter()
+        .find_map(|&(given, flag)| given.then_some(flag))
+}
+
 /// Arguments of `steadyent cavity`.
 #[derive(Debug, Args)]
 pub struct CavityArgs {
@@ -212,13 +220,11 @@ impl Fig1GridArgs {
     /// # Errors
     /// [`CliError::Usage`] naming the first grid flag given.
     pub fn reject_for(&self, name: &str) -> Result<(), CliError> {
-        let given = [
+        let given = first_given(&[
             (self.beta_a_range.is_some(), "--beta-a-range"),
             (self.beta_s_range.is_some(), "--beta-s-range"),
             (self.resolution.is_some(), "--resolution"),
-        ]
-        .into_iter()
-        .find_map(|(given, flag)| given.then_some(flag));
+        ]);
         match given {
             Some(flag) => Err(CliError::Usage(format!(
                 "{flag} applies to fig1b/fig1c only; {name} takes --points and --cutoff"
@@ -287,12 +293,10 @@ impl Fig2Args {
     /// # Errors
     /// [`CliError::Usage`] naming the flag when one was given.
     pub fn reject_for(&self, name: &str) -> Result<(), CliError> {
-        let given = [
+        let given = first_given(&[
             (self.points.is_some(), "--points"),
             (self.cutoff.is_some(), "--cutoff"),
-        ]
-        .into_iter()
-        .find_map(|(given, flag)| given.then_some(flag));
+        ]);
         match given {
             Some(flag) => Err(CliError::Usage(format!(
                 "{flag} applies to fig2b/fig2c and emitters only; {name} takes \
@@ -433,7 +437,7 @@ pub fn parse_shard(text: &str) -> Result<Shard, CliError> {
 impl EmitterSweepArgs {
     /// Whether any emitters-only flag was given (rejected for the other figures).
     pub fn given(&self) -> Option<&'static str> {
-        [
+        first_given(&[
             (self.n.is_some(), "--n"),
             (self.kappa_range.is_some(), "--kappa-range"),
             (self.pump.is_some(), "--pump"),
@@ -441,9 +445,7 @@ impl EmitterSweepArgs {
             (self.dephasing.is_some(), "--dephasing"),
             (self.coupling.is_some(), "--g"),
             (self.shard.is_some(), "--shard"),
-        ]
-        .into_iter()
-        .find_map(|(given, flag)| given.then_some(flag))
+        ])
     }
 
     /// Rejects these flags for figure `name`.

@@ -44,11 +44,7 @@ fn rate(argument: &str, text: &str) -> Result<Rational, CliError> {
 
 fn exact_error(e: ExactCavityError) -> CliError {
     match e {
-        ExactCavityError::InvalidParameter { name, .. } => {
-            let message = e.to_string();
-            let message = message.strip_prefix("invalid ").unwrap_or(&message);
-            CliError::usage(&format!("--{name}"), message)
-        }
+        ExactCavityError::InvalidParameter { name, .. } => CliError::parameter(name, &e),
         ExactCavityError::CutoffOutOfRange { .. } => CliError::usage("--cutoff", e),
         ExactCavityError::PrecisionCap { .. } => CliError::usage("--digits", e),
         _ => CliError::Internal(e.to_string()),

@@ -34,6 +34,15 @@ impl CliError {
         CliError::Usage(format!("invalid value for {argument}: {message}"))
     }
 
+    /// A usage error for the flag `--name` of a library parameter error, whose message
+    /// (`invalid kappa = -1: it must be > 0`) loses its leading `invalid ` (the usage line
+    /// already says it).
+    pub fn parameter(name: &str, error: &impl std::fmt::Display) -> Self {
+        let message = error.to_string();
+        let message = message.strip_prefix("invalid ").unwrap_or(&message);
+        CliError::usage(&format!("--{name}"), message)
+    }
+
     pub(crate) fn exit_code(&self) -> u8 {
         match self {
             CliError::Verdict { code, .. } => *code,
@@ -60,11 +69,7 @@ pub(crate) fn short(text: &str) -> String {
 /// the flag (exit 2), failed computations are internal errors (exit 2).
 pub fn cavity_error(e: CavityError) -> CliError {
     match e {
-        CavityError::InvalidParameter { name, .. } => {
-            let message = e.to_string();
-            let message = message.strip_prefix("invalid ").unwrap_or(&message);
-            CliError::usage(&format!("--{name}"), message)
-        }
+        CavityError::InvalidParameter { name, .. } => CliError::parameter(name, &e),
         CavityError::CutoffOutOfRange { .. } => CliError::usage("--cutoff", e),
         CavityError::EffectiveModelNeedsPump => CliError::usage("--pump", e),
         _ => CliError::Internal(e.to_string()),
@@ -89,11 +94,7 @@ pub fn certify_error(argument: &str, e: DiamondError) -> CliError {
 /// failed computations are internal errors; both exit 2.
 pub fn emitter_error(e: EmitterError) -> CliError {
     match &e {
-        EmitterError::InvalidParameter { name, .. } => {
-            let message = e.to_string();
-            let message = message.strip_prefix("invalid ").unwrap_or(&message);
-            CliError::usage(&format!("--{name}"), message)
-        }
+        EmitterError::InvalidParameter { name, .. } => CliError::parameter(name, &e),
         EmitterError::NoLocalRelaxation => CliError::usage("--pump/--gamma/--dephasing", e),
         EmitterError::CutoffOutOfRange { .. } | EmitterError::TooLarge { .. } => {
             CliError::usage("--cutoff", e)
