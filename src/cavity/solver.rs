@@ -108,6 +108,9 @@ pub struct CavitySteadyState {
     pub residual: f64,
     /// Population of the highest Fock level kept, `P(N − 1)`.
     pub top_fock_population: f64,
+    /// Photon-number distribution `P(0), …, P(N − 1)` (the diagonal of the cavity's reduced
+    /// state).
+    pub photon_distribution: Vec<f64>,
     /// Mean photon number `⟨a†a⟩`.
     pub mean_photon_number: f64,
 }
@@ -270,6 +273,7 @@ impl CavitySolver {
             residual,
             top_fock_population: fock[fock.len() - 1],
             mean_photon_number: fock.iter().enumerate().map(|(k, p)| k as f64 * p).sum(),
+            photon_distribution: fock,
             qubits,
             rho,
         })

@@ -158,17 +158,11 @@ impl EmitterEngine {
             self.solver(Model::Full, params.emitters(), n)?
                 .solve(params, self.par, Some(&hint))
         };
-        let top = |s: &NumericState| {
-            *s.observables
-                .photon_distribution
-                .last()
-                .expect("a cutoff has at least two Fock states")
-        };
         search_cutoff(
             cutoff,
             solve,
             observable_change,
-            top,
+            |s: &NumericState| &s.observables.photon_distribution[..],
             |tried, change, top_population| EmitterError::CutoffNotConverged {
                 tried,
                 change,
