@@ -44,28 +44,46 @@ impl Cutoff {
 /// from the tail of the photon distribution ([`predicted_cutoff`]).
 pub const STEP_BY_ONE_BELOW: usize = 8;
 
-/// The photon cutoff (truncation of Eq. 7's cavity mode) tried after a solve with `n` Fock
-/// states whose photon distribution is `distribution`, capped at `max`:
+/// The cutoffs the automatic search tries after a solve with `n` Fock states.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// One cutoff.
+    One(usize),
+    /// Two consecutive cutoffs `(c − 1, c)`: the one the tail predicts and the one below it,
+    /// so that the acceptance can compare them (solved together where the caller allows).
+    Pair(usize, usize),
+}
+
+/// The cutoffs (truncations of Eq. 7's cavity mode) tried after a solve with `n` Fock states
+/// whose photon distribution is `distribution`, capped at `max`:
 /// - `n + 1` below [`STEP_BY_ONE_BELOW`];
-/// - from it on, one below the cutoff [`predicted_cutoff`] expects to meet
-///   [`TOP_POPULATION_TOLERANCE`], so that the search's acceptance compares that cutoff with
-///   the one before it; at least `n + 1`, at most `2n` (a slowly decaying, lasing tail grows
-///   the cutoff geometrically);
+/// - from it on, the cutoff `c` that [`predicted_cutoff`] expects to meet
+///   [`TOP_POPULATION_TOLERANCE`] and the one below it, `c` clamped to `n + 2 ..= 2n` (a
+///   slowly decaying, lasing tail grows the cutoff geometrically); `n + 1` alone when the
+///   prediction is at most `n + 1`;
 /// - `n + ⌊n/4⌋` when the distribution has no decaying tail to read.
 ///
 /// The step decides only which cutoffs are solved, never what is accepted: acceptance stays
-/// the change and top-population test of [`search_cutoff`]. At N = 50 emitters at the
-/// Fig. 2(c) point the previous fixed steps `…, 8, 10, 12, 15, 18` ended at 18 Fock states
-/// (12 → 15 changed the observables by more than 1e-10); the prediction from the 8-state
-/// solve tries 13 and 14 (see `bench/compare_emitters.py`).
-pub fn next_cutoff(n: usize, max: usize, distribution: &[f64]) -> usize {
-    let next = if n < STEP_BY_ONE_BELOW {
-        n + 1
-    } else {
-        predicted_cutoff(distribution, TOP_POPULATION_TOLERANCE)
-            .map_or(n + n / 4, |c| c.saturating_sub(1).clamp(n + 1, 2 * n))
-    };
-    next.min(max)
+/// the change and top-population test of [`search_cutoff`] between consecutive cutoffs tried.
+/// At N = 50 emitters at the Fig. 2(c) point the previous fixed steps `…, 8, 10, 12, 15, 18`
+/// ended at 18 Fock states (12 → 15 changed the observables by more than 1e-10); the
+/// prediction from the 8-state solve is 14, and the search tries 13 and 14 (see
+/// `bench/compare_emitters.py`).
+pub fn next_cutoff(n: usize, max: usize, distribution: &[f64]) -> Step {
+    if n < STEP_BY_ONE_BELOW {
+        return Step::One((n + 1).min(max));
+    }
+    match predicted_cutoff(distribution, TOP_POPULATION_TOLERANCE) {
+        None => Step::One((n + n / 4).min(max)),
+        Some(c) => {
+            let c = c.min(2 * n).min(max);
+            if c >= n + 2 {
+                Step::Pair(c - 1, c)
+            } else {
+                Step::One((n + 1).min(max))
+            }
+        }
+    }
 }
 
 /// The smallest cutoff whose top Fock level the geometric tail of `distribution` (the photon
@@ -190,7 +208,9 @@ impl CavityEngine {
     ) -> Result<(CavitySteadyState, CutoffReport), CavityError> {
         search_cutoff(
             cutoff,
-            |n| self.solver(n)?.solve(params),
+            |n, _| self.solver(n)?.solve(params),
+            // Two-emitter solves take milliseconds; sweeps run their points in parallel.
+            |_| false,
             |a: &CavitySteadyState, b: &CavitySteadyState| (a.concurrence - b.concurrence).abs(),
             |s: &CavitySteadyState| &s.photon_distribution[..],
             |tried, concurrence_change, top_population| CavityError::CutoffNotConverged {
@@ -230,24 +250,31 @@ impl CavityEngine {
 /// The photon-cutoff search shared by the two-emitter engine and the N-emitter engine
 /// ([`crate::emitters::EmitterEngine`]): a fixed cutoff is solved once; [`Cutoff::Auto`]
 /// solves `N = 2, 3, …` ([`next_cutoff`]) until `change(state(N), state(N')) ≤`
-/// [`CONCURRENCE_TOLERANCE`] for the previous cutoff `N'` and the top Fock level of the photon
-/// distribution `distribution(state(N))` holds at most [`TOP_POPULATION_TOLERANCE`].
+/// [`CONCURRENCE_TOLERANCE`] for the cutoff `N'` tried before `N` and the top Fock level of the
+/// photon distribution `distribution(state(N))` holds at most [`TOP_POPULATION_TOLERANCE`].
+///
+/// `solve(n, concurrent)` solves with `n` Fock states; `concurrent` says that another solve
+/// runs at the same time (the solver should then use one thread). The two cutoffs of a
+/// [`Step::Pair`] are solved at the same time (rayon) when `concurrent_pair(c)` allows it for
+/// the larger one `c`, else one after the other, the second only when the first is not
+/// accepted. Either way the cutoffs are tried, compared and accepted in increasing order.
 ///
 /// # Errors
 /// `out_of_range(max)` for a cap outside `MIN_CUTOFF + 1..=MAX_CUTOFF`;
 /// `not_converged(tried, last change, last top population)` when the cap is reached first;
-/// the solver's errors otherwise.
-pub fn search_cutoff<S, E>(
+/// the solver's errors otherwise (the first in cutoff order).
+pub fn search_cutoff<S: Send, E: Send>(
     cutoff: Cutoff,
-    mut solve: impl FnMut(usize) -> Result<S, E>,
+    solve: impl Fn(usize, bool) -> Result<S, E> + Sync,
+    concurrent_pair: impl Fn(usize) -> bool,
     change: impl Fn(&S, &S) -> f64,
     distribution: impl Fn(&S) -> &[f64],
     not_converged: impl FnOnce(Vec<usize>, f64, f64) -> E,
     out_of_range: impl FnOnce(usize) -> E,
 ) -> Result<(S, CutoffReport), E> {
-    match cutoff {
+    let max = match cutoff {
         Cutoff::Fixed(n) => {
-            let state = solve(n)?;
+            let state = solve(n, false)?;
             let report = CutoffReport {
                 cutoff: n,
                 automatic: false,
@@ -255,35 +282,51 @@ pub fn search_cutoff<S, E>(
                 concurrence_change: None,
                 top_fock_population: top(distribution(&state)),
             };
-            Ok((state, report))
+            return Ok((state, report));
         }
-        Cutoff::Auto { max } => {
-            if !(MIN_CUTOFF + 1..=MAX_CUTOFF).contains(&max) {
-                return Err(out_of_range(max));
+        Cutoff::Auto { max } => max,
+    };
+    if !(MIN_CUTOFF + 1..=MAX_CUTOFF).contains(&max) {
+        return Err(out_of_range(max));
+    }
+    let mut previous = solve(MIN_CUTOFF, false)?;
+    let mut tried = vec![MIN_CUTOFF];
+    let mut n = MIN_CUTOFF;
+    loop {
+        let (first, mut second) = match next_cutoff(n, max, distribution(&previous)) {
+            Step::One(m) => ((m, solve(m, false)?), None),
+            Step::Pair(low, high) if concurrent_pair(high) => {
+                let (a, b) = rayon::join(|| solve(low, true), || solve(high, true));
+                ((low, a?), Some((high, Some(b))))
             }
-            let mut previous = solve(MIN_CUTOFF)?;
-            let mut tried = vec![MIN_CUTOFF];
-            let mut n = MIN_CUTOFF;
-            loop {
-                n = next_cutoff(n, max, distribution(&previous));
-                tried.push(n);
-                let state = solve(n)?;
-                let delta = change(&state, &previous);
-                let top_population = top(distribution(&state));
-                if delta <= CONCURRENCE_TOLERANCE && top_population <= TOP_POPULATION_TOLERANCE {
-                    let report = CutoffReport {
-                        cutoff: n,
-                        automatic: true,
-                        tried,
-                        concurrence_change: Some(delta),
-                        top_fock_population: top_population,
-                    };
-                    return Ok((state, report));
-                }
-                if n == max {
-                    return Err(not_converged(tried, delta, top_population));
-                }
-                previous = state;
+            Step::Pair(low, high) => ((low, solve(low, false)?), Some((high, None))),
+        };
+        let mut candidate = Some(first);
+        while let Some((m, state)) = candidate.take() {
+            n = m;
+            tried.push(n);
+            let delta = change(&state, &previous);
+            let top_population = top(distribution(&state));
+            if delta <= CONCURRENCE_TOLERANCE && top_population <= TOP_POPULATION_TOLERANCE {
+                let report = CutoffReport {
+                    cutoff: n,
+                    automatic: true,
+                    tried,
+                    concurrence_change: Some(delta),
+                    top_fock_population: top_population,
+                };
+                return Ok((state, report));
+            }
+            if n == max {
+                return Err(not_converged(tried, delta, top_population));
+            }
+            previous = state;
+            if let Some((high, solved)) = second.take() {
+                let state = match solved {
+                    Some(result) => result?,
+                    None => solve(high, false)?,
+                };
+                candidate = Some((high, state));
             }
         }
     }
@@ -332,13 +375,14 @@ mod tests {
         };
         // n = 8: i = 5, P(5) = 3e-5; 3e-5 · 10^(−m) ≤ 1e-12 first at m = 8: top level 13.
         assert_eq!(predicted_cutoff(&tail(8), 1e-12), Some(14));
-        assert_eq!(next_cutoff(8, MAX_CUTOFF, &tail(8)), 13);
+        assert_eq!(next_cutoff(8, MAX_CUTOFF, &tail(8)), Step::Pair(13, 14));
         // A tail already below the tolerance at i: the next cutoff is one more.
         assert_eq!(predicted_cutoff(&tail(16), 1e-12), Some(14));
-        assert_eq!(next_cutoff(16, MAX_CUTOFF, &tail(16)), 17);
+        assert_eq!(next_cutoff(16, MAX_CUTOFF, &tail(16)), Step::One(17));
         // Below STEP_BY_ONE_BELOW the step is one, whatever the tail says; the cap holds.
-        assert_eq!(next_cutoff(5, MAX_CUTOFF, &tail(5)), 6);
-        assert_eq!(next_cutoff(8, 11, &tail(8)), 11);
+        assert_eq!(next_cutoff(5, MAX_CUTOFF, &tail(5)), Step::One(6));
+        assert_eq!(next_cutoff(8, 11, &tail(8)), Step::Pair(10, 11));
+        assert_eq!(next_cutoff(8, 9, &tail(8)), Step::One(9));
     }
 
     /// No decaying tail (too short, flat, rising, zero or NaN): no prediction, and the search
@@ -352,8 +396,8 @@ mod tests {
         let mut broken = vec![0.1; 10];
         broken[5] = f64::NAN;
         assert_eq!(predicted_cutoff(&broken, 1e-12), None);
-        assert_eq!(next_cutoff(12, MAX_CUTOFF, &broken), 15);
+        assert_eq!(next_cutoff(12, MAX_CUTOFF, &broken), Step::One(15));
         let slow: Vec<f64> = (0..12).map(|l| 0.99f64.powi(l)).collect();
-        assert_eq!(next_cutoff(12, MAX_CUTOFF, &slow), 24);
+        assert_eq!(next_cutoff(12, MAX_CUTOFF, &slow), Step::Pair(23, 24));
     }
 }
