@@ -49,14 +49,15 @@ pub const STEP_BY_ONE_BELOW: usize = 8;
 pub enum Step {
     /// One cutoff.
     One(usize),
-    /// Two consecutive cutoffs `(c − 1, c)`: the one the tail predicts and the one below it,
-    /// so that the acceptance can compare them (solved together where the caller allows).
+    /// Two consecutive cutoffs `(c − 1, c)`, tried in that order (solved together where the
+    /// caller allows, see [`search_cutoff`]).
     Pair(usize, usize),
 }
 
 /// The cutoffs (truncations of Eq. 7's cavity mode) tried after a solve with `n` Fock states
 /// whose photon distribution is `distribution`, capped at `max`:
-/// - `n + 1` below [`STEP_BY_ONE_BELOW`];
+/// - `n + 1` and `n + 2` below [`STEP_BY_ONE_BELOW`] (`n + 1` alone where `n + 2` would pass
+///   it), the steps of one;
 /// - from it on, the cutoff `c` that [`predicted_cutoff`] expects to meet
 ///   [`TOP_POPULATION_TOLERANCE`] and the one below it, `c` clamped to `n + 2 ..= 2n` (a
 ///   slowly decaying, lasing tail grows the cutoff geometrically); `n + 1` alone when the
@@ -71,7 +72,11 @@ pub enum Step {
 /// `bench/compare_emitters.py`).
 pub fn next_cutoff(n: usize, max: usize, distribution: &[f64]) -> Step {
     if n < STEP_BY_ONE_BELOW {
-        return Step::One((n + 1).min(max));
+        return if n + 2 <= STEP_BY_ONE_BELOW.min(max) {
+            Step::Pair(n + 1, n + 2)
+        } else {
+            Step::One((n + 1).min(max))
+        };
     }
     match predicted_cutoff(distribution, TOP_POPULATION_TOLERANCE) {
         None => Step::One((n + n / 4).min(max)),
@@ -208,9 +213,9 @@ impl CavityEngine {
     ) -> Result<(CavitySteadyState, CutoffReport), CavityError> {
         search_cutoff(
             cutoff,
-            |n, _| self.solver(n)?.solve(params),
+            |n| self.solver(n)?.solve(params),
             // Two-emitter solves take milliseconds; sweeps run their points in parallel.
-            |_| false,
+            |_, _| None,
             |a: &CavitySteadyState, b: &CavitySteadyState| (a.concurrence - b.concurrence).abs(),
             |s: &CavitySteadyState| &s.photon_distribution[..],
             |tried, concurrence_change, top_population| CavityError::CutoffNotConverged {
@@ -253,20 +258,20 @@ impl CavityEngine {
 /// [`CONCURRENCE_TOLERANCE`] for the cutoff `N'` tried before `N` and the top Fock level of the
 /// photon distribution `distribution(state(N))` holds at most [`TOP_POPULATION_TOLERANCE`].
 ///
-/// `solve(n, concurrent)` solves with `n` Fock states; `concurrent` says that another solve
-/// runs at the same time (the solver should then use one thread). The two cutoffs of a
-/// [`Step::Pair`] are solved at the same time (rayon) when `concurrent_pair(c)` allows it for
-/// the larger one `c`, else one after the other, the second only when the first is not
-/// accepted. Either way the cutoffs are tried, compared and accepted in increasing order.
+/// `solve(n)` solves with `n` Fock states. `pair(c − 1, c)` may solve the two cutoffs of a
+/// [`Step::Pair`] together (at the same time, or the second from the first's factors) and
+/// return the first's result and, when it succeeded, the second's; `None` solves them one
+/// after the other, the second only when the first is not accepted. Either way the cutoffs
+/// are tried, compared and accepted in increasing order.
 ///
 /// # Errors
 /// `out_of_range(max)` for a cap outside `MIN_CUTOFF + 1..=MAX_CUTOFF`;
 /// `not_converged(tried, last change, last top population)` when the cap is reached first;
 /// the solver's errors otherwise (the first in cutoff order).
-pub fn search_cutoff<S: Send, E: Send>(
+pub fn search_cutoff<S, E>(
     cutoff: Cutoff,
-    solve: impl Fn(usize, bool) -> Result<S, E> + Sync,
-    concurrent_pair: impl Fn(usize) -> bool,
+    solve: impl Fn(usize) -> Result<S, E>,
+    pair: impl Fn(usize, usize) -> Option<Result<(S, Result<S, E>), E>>,
     change: impl Fn(&S, &S) -> f64,
     distribution: impl Fn(&S) -> &[f64],
     not_converged: impl FnOnce(Vec<usize>, f64, f64) -> E,
@@ -274,7 +279,7 @@ pub fn search_cutoff<S: Send, E: Send>(
 ) -> Result<(S, CutoffReport), E> {
     let max = match cutoff {
         Cutoff::Fixed(n) => {
-            let state = solve(n, false)?;
+            let state = solve(n)?;
             let report = CutoffReport {
                 cutoff: n,
                 automatic: false,
@@ -289,17 +294,19 @@ pub fn search_cutoff<S: Send, E: Send>(
     if !(MIN_CUTOFF + 1..=MAX_CUTOFF).contains(&max) {
         return Err(out_of_range(max));
     }
-    let mut previous = solve(MIN_CUTOFF, false)?;
+    let mut previous = solve(MIN_CUTOFF)?;
     let mut tried = vec![MIN_CUTOFF];
     let mut n = MIN_CUTOFF;
     loop {
         let (first, mut second) = match next_cutoff(n, max, distribution(&previous)) {
-            Step::One(m) => ((m, solve(m, false)?), None),
-            Step::Pair(low, high) if concurrent_pair(high) => {
-                let (a, b) = rayon::join(|| solve(low, true), || solve(high, true));
-                ((low, a?), Some((high, Some(b))))
-            }
-            Step::Pair(low, high) => ((low, solve(low, false)?), Some((high, None))),
+            Step::One(m) => ((m, solve(m)?), None),
+            Step::Pair(low, high) => match pair(low, high) {
+                Some(solved) => {
+                    let (a, b) = solved?;
+                    ((low, a), Some((high, Some(b))))
+                }
+                None => ((low, solve(low)?), Some((high, None))),
+            },
         };
         let mut candidate = Some(first);
         while let Some((m, state)) = candidate.take() {
@@ -324,7 +331,7 @@ pub fn search_cutoff<S: Send, E: Send>(
             if let Some((high, solved)) = second.take() {
                 let state = match solved {
                     Some(result) => result?,
-                    None => solve(high, false)?,
+                    None => solve(high)?,
                 };
                 candidate = Some((high, state));
             }
@@ -379,8 +386,10 @@ mod tests {
         // A tail already below the tolerance at i: the next cutoff is one more.
         assert_eq!(predicted_cutoff(&tail(16), 1e-12), Some(14));
         assert_eq!(next_cutoff(16, MAX_CUTOFF, &tail(16)), Step::One(17));
-        // Below STEP_BY_ONE_BELOW the step is one, whatever the tail says; the cap holds.
-        assert_eq!(next_cutoff(5, MAX_CUTOFF, &tail(5)), Step::One(6));
+        // Below STEP_BY_ONE_BELOW the steps are of one, whatever the tail says; the cap holds.
+        assert_eq!(next_cutoff(5, MAX_CUTOFF, &tail(5)), Step::Pair(6, 7));
+        assert_eq!(next_cutoff(7, MAX_CUTOFF, &tail(7)), Step::One(8));
+        assert_eq!(next_cutoff(5, 6, &tail(5)), Step::One(6));
         assert_eq!(next_cutoff(8, 11, &tail(8)), Step::Pair(10, 11));
         assert_eq!(next_cutoff(8, 9, &tail(8)), Step::One(9));
     }

@@ -42,14 +42,14 @@ type Slot = Arc<OnceLock<Result<Arc<EmitterSolver>, EmitterError>>>;
 /// peak memory at N = 50 from 2.44 GB to 2.75 GB (measured).
 pub const CACHE_MAX_UNKNOWNS: usize = 30_000;
 
-/// The two cutoffs of a predicted step ([`crate::cavity::engine::Step::Pair`]) are solved at
-/// the same time, one thread each, when the larger has at most this many
-/// [`estimated_unknowns`]. One solve leaves about half its time to single-threaded work
-/// (allocating and first touching the factors, the Schur gathers, the condition estimate's
-/// block solves), which the second solve fills: N = 50 at the Fig. 2(c) point, cutoffs 13
-/// and 14 (52 633 and 59 934 unknowns), see `bench/compare_emitters.py`. The largest pair this
-/// admits at N = 50 (15 and 16 Fock states) holds 0.97 + 1.21 GB of factors (`8 Σ b_k²` bytes
-/// over the excitation blocks).
+/// The two cutoffs of a [`crate::cavity::engine::Step::Pair`] are solved at the same time,
+/// one thread each, when the larger has at most this many [`estimated_unknowns`]. A solve
+/// leaves about half its time to single-threaded work (allocating and first touching the
+/// factors, the Schur gathers, the condition estimate's block solves), which the second
+/// solve fills; below 8 Fock states a solve at N = 50 uses about one core. The largest pair
+/// this admits at N = 50 (15 and 16 Fock states) holds 0.97 + 1.21 GB of factors
+/// (`8 Σ b_k²` bytes over the excitation blocks); at the Fig. 2(c) point the search pairs 13
+/// and 14 (52 633 and 59 934 unknowns), see `bench/compare_emitters.py`.
 pub const PAIR_MAX_UNKNOWNS: usize = 80_000;
 
 /// Reduced solvers per (model, N, cutoff), built on first use and shared between threads.
@@ -164,21 +164,26 @@ impl EmitterEngine {
     ) -> Result<EmitterSteadyState, EmitterError> {
         let space = self.solver(Model::Effective, params.emitters(), 1)?;
         let hint = effective.largest_population(space.space());
-        let solve = |n: usize, concurrent: bool| {
-            let par = if concurrent { Par::Seq } else { self.par };
-            self.solver(Model::Full, params.emitters(), n)?
-                .solve(params, par, Some(&hint))
-        };
+        let solver = |n: usize| self.solver(Model::Full, params.emitters(), n);
+        let solve = |n: usize| solver(n)?.solve(params, self.par, Some(&hint));
         // Two cutoffs at once only where the engine has cores to spare (not inside a
         // parallel sweep) and both factorisations fit in memory together.
-        let concurrent_pair = |n: usize| {
-            !matches!(self.par, Par::Seq)
-                && estimated_unknowns(params.emitters(), n) <= PAIR_MAX_UNKNOWNS
+        let pair = |low: usize, high: usize| {
+            if matches!(self.par, Par::Seq)
+                || estimated_unknowns(params.emitters(), high) > PAIR_MAX_UNKNOWNS
+            {
+                return None;
+            }
+            let one_thread = |n: usize| solver(n)?.solve(params, Par::Seq, Some(&hint));
+            match rayon::join(|| one_thread(low), || one_thread(high)) {
+                (Ok(a), b) => Some(Ok((a, b))),
+                (Err(e), _) => Some(Err(e)),
+            }
         };
         search_cutoff(
             cutoff,
             solve,
-            concurrent_pair,
+            pair,
             observable_change,
             |s: &NumericState| &s.observables.photon_distribution[..],
             |tried, change, top_population| EmitterError::CutoffNotConverged {
