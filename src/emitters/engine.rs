@@ -35,15 +35,18 @@ pub type EmitterSteadyState = (NumericState, CutoffReport);
 type Key = (Model, usize, usize);
 type Slot = Arc<OnceLock<Result<Arc<EmitterSolver>, EmitterError>>>;
 
-/// Solvers whose [`estimated_unknowns`] exceed this are not kept by [`EmitterEngine`]:
+/// Solvers whose [`estimated_unknowns`] exceed this are not kept by [`EmitterEngine`] (an
+/// engine for one point, [`EmitterEngine::new`], keeps no full-model solver at all: each
+/// cutoff is solved once, and dropping the solvers of the cutoffs already tried lowered the
+/// peak at N = 50, the Fig. 2(c) point, from 1.88 GB to 1.75 GB, measured):
 /// building one takes about a tenth of a solve with it or less (measured at N = 50, the
 /// Fig. 2(c) point, one run at load 3.8: 0.21 s of 2.1 s with 10 Fock states, 33 090 unknowns;
 /// 0.44 s of 24.6 s with 18), while keeping every cutoff an automatic search tries raised its
 /// peak memory at N = 50 from 2.44 GB to 2.75 GB (measured).
 pub const CACHE_MAX_UNKNOWNS: usize = 30_000;
 
-/// The two cutoffs of a [`crate::cavity::engine::Step::Pair`] are solved at the same time,
-/// one thread each, when the larger has at most this many [`estimated_unknowns`]. A solve
+/// The two cutoffs of a [`crate::cavity::engine::Step::Pair`] are solved at the same time
+/// (the smaller on one thread) when the larger has at most this many [`estimated_unknowns`]. A solve
 /// leaves about half its time to single-threaded work (allocating and first touching the
 /// factors, the Schur gathers, the condition estimate's block solves), which the second
 /// solve fills; below 8 Fock states a solve at N = 50 uses about one core. The largest pair
@@ -57,6 +60,8 @@ pub const PAIR_MAX_UNKNOWNS: usize = 80_000;
 pub struct EmitterEngine {
     solvers: Mutex<HashMap<Key, Slot>>,
     par: Par,
+    /// Whether full-model solvers are kept (up to [`CACHE_MAX_UNKNOWNS`]).
+    keep_full: bool,
 }
 
 impl Default for EmitterEngine {
@@ -89,11 +94,13 @@ pub fn observable_change(a: &NumericState, b: &NumericState) -> f64 {
 }
 
 impl EmitterEngine {
-    /// An engine with no solver built yet whose block LUs use every core (for one point).
+    /// An engine with no solver built yet whose block LUs use every core, for one point: it
+    /// keeps only the effective model's solver (see [`CACHE_MAX_UNKNOWNS`]).
     pub fn new() -> Self {
         EmitterEngine {
             solvers: Mutex::default(),
             par: Par::rayon(0),
+            keep_full: false,
         }
     }
 
@@ -103,12 +110,13 @@ impl EmitterEngine {
         EmitterEngine {
             solvers: Mutex::default(),
             par: Par::Seq,
+            keep_full: true,
         }
     }
 
     /// The solver of `model` for `emitters` emitters and `cutoff` Fock states, built on first
-    /// use and kept for reuse up to [`CACHE_MAX_UNKNOWNS`] unknowns (larger ones are built per
-    /// call).
+    /// use and kept for reuse up to [`CACHE_MAX_UNKNOWNS`] unknowns (larger ones, and full-model
+    /// ones in an engine for one point, are built per call).
     ///
     /// # Errors
     /// [`EmitterError::CutoffOutOfRange`]; [`EmitterError::TooLarge`].
@@ -125,7 +133,8 @@ impl EmitterEngine {
             }
             Model::Effective => 1,
         };
-        if estimated_unknowns(emitters, cutoff) > CACHE_MAX_UNKNOWNS {
+        let keep = model == Model::Effective || self.keep_full;
+        if !keep || estimated_unknowns(emitters, cutoff) > CACHE_MAX_UNKNOWNS {
             return EmitterSolver::new(model, emitters, cutoff).map(Arc::new);
         }
         let slot = {
@@ -174,8 +183,10 @@ impl EmitterEngine {
             {
                 return None;
             }
-            let one_thread = |n: usize| solver(n)?.solve(params, Par::Seq, Some(&hint));
-            match rayon::join(|| one_thread(low), || one_thread(high)) {
+            let with = |n: usize, par: Par| solver(n)?.solve(params, par, Some(&hint));
+            // The smaller on one thread; the larger with the engine's parallelism, so that
+            // the first thread to finish helps it (rayon's work stealing).
+            match rayon::join(|| with(low, Par::Seq), || with(high, self.par)) {
                 (Ok(a), b) => Some(Ok((a, b))),
                 (Err(e), _) => Some(Err(e)),
             }
