@@ -298,13 +298,12 @@ impl EmitterSolver {
                     .expect("every channel changes the excitation number by at most one");
             }
         }
-        let norm = matrix.norm1();
         let lu = matrix.factor(par);
         lu.solve(&mut y, par);
         if y.iter().any(|v| !v.is_finite()) {
             return None;
         }
-        let condition = norm * lu.inverse_norm1_estimate(par);
+        let condition = lu.norm1() * lu.inverse_norm1_estimate(par);
         y.insert(pin, 1.0);
         for (v, scale) in y.iter_mut().zip(d) {
             *v *= scale;
