@@ -8,15 +8,18 @@
 2. `qutip.piqs` (Dicke basis) on the effective model at N = 4, 8, 16 against
    `steadyent emitters --effective` (and the tensor-space QuTiP value where it is feasible).
 3. A scaling table of the full model at kappa = 2.34 g, p = 5e-3 g, gamma = 1e-3 g with the
-   automatic cutoff: unknowns, cutoff, wall time and peak memory of one whole process.
+   automatic cutoff: unknowns, cutoff, wall time and peak memory of whole processes (median
+   time of --scaling-repeat runs, the largest peak; the runs must print the same values).
 
 usage: bench/compare_emitters.py [--points 50] [--cutoff 5] [--repeat 5]
                                  [--scaling 2,3,4,5,6,8,10,15,20,25,30,40,50]
+                                 [--scaling-repeat 3]
                                  [--skip-qutip] [--skip-piqs] [--steadyent PATH]
 needs: pip install qutip; cargo build --release
 exit status: 0 when every compared quantity agrees to 1e-9 with QuTiP or, where it does not,
 steadyent is within 1e-9 of its exact rational solve (which then shows QuTiP's error), and
-the PIQS values agree or are contradicted by the tensor-space QuTiP value; else 1.
+the PIQS values agree or are contradicted by the tensor-space QuTiP value, and the scaling
+runs of each N print the same values; else 1.
 """
 import argparse
 import csv
@@ -39,6 +42,7 @@ ap.add_argument('--pump', type=float, default=5e-3)
 ap.add_argument('--gamma', type=float, default=1e-3)
 ap.add_argument('--dephasing', type=float, default=2e-3)
 ap.add_argument('--scaling', default='2,3,4,5,6,8,10,15,20,25,30,40,50')
+ap.add_argument('--scaling-repeat', type=int, default=3)
 ap.add_argument('--skip-qutip', action='store_true')
 ap.add_argument('--skip-piqs', action='store_true')
 ap.add_argument('--steadyent', default=os.path.join(ROOT, 'target', 'release', 'steadyent'))
@@ -194,23 +198,32 @@ if not args.skip_piqs:
                 failures.append(f'PIQS N = {n}: steadyent disagrees with the tensor space')
 
 print('\n3. scaling, full model at kappa = 2.34 g, p = 5e-3 g, gamma = 1e-3 g, automatic cutoff '
-      f'(one whole process per N; {load()})')
+      f'(whole processes, median of {args.scaling_repeat} per N, peak RSS the largest; {load()})')
 print(f'{"N":>4} {"cutoff":>6} {"unknowns":>9} {"time":>10} {"CPU":>9} {"peak RSS":>10}  C, g2(0)')
 for n in [int(x) for x in args.scaling.split(',') if x]:
     cmd = [args.steadyent, 'emitters', '--n', str(n), '--kappa', '2.34', '--pump', '5e-3',
            '--gamma', '1e-3', '--format', 'json']
-    t0 = time.perf_counter()
-    child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    out, err = child.stdout.read(), child.stderr.read()
-    _, status, usage = os.wait4(child.pid, 0)  # the child's own peak RSS
-    child.returncode = os.waitstatus_to_exitcode(status)
-    t = time.perf_counter() - t0
-    if child.returncode != 0:
+    runs = []
+    for _ in range(args.scaling_repeat):
+        t0 = time.perf_counter()
+        child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        out, err = child.stdout.read(), child.stderr.read()
+        _, status, usage = os.wait4(child.pid, 0)  # the child's own peak RSS
+        child.returncode = os.waitstatus_to_exitcode(status)
+        t = time.perf_counter() - t0
+        if child.returncode != 0:
+            break
+        runs.append((t, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, json.loads(out)))
+    if len(runs) < args.scaling_repeat:
         print(f'{n:>4} failed: {err.strip()}')
         continue
-    r = json.loads(out)
-    rss = f'{usage.ru_maxrss / 1024:.0f} MB'
-    cpu = usage.ru_utime + usage.ru_stime
+    r = runs[0][3]
+    if any(run[3] != r for run in runs):
+        print(f'{n:>4} the runs printed different values')
+        failures.append(f'scaling N = {n}: runs disagree')
+    t = statistics.median(run[0] for run in runs)
+    cpu = statistics.median(run[1] for run in runs)
+    rss = f'{max(run[2] for run in runs) / 1024:.0f} MB'
     print(f'{n:>4} {r["cutoff"]:>6} {r["unknowns"]:>9} {t:>9.3f}s {cpu:>8.2f}s {rss:>10}  '
           f'{r["pair_concurrence"]:.6f}, {r["g2_zero"]:.6f}')
     sys.stdout.flush()

@@ -6,9 +6,9 @@ use rug::Rational;
 use super::EmitterError;
 
 /// Largest number of emitters a solve accepts. At the Fig. 2(c) point with the automatic
-/// cutoff, N = 50 needs 9·10⁴ real unknowns and 2.4 GB (see the README's scaling table) and
-/// N = 100 several times that; the unknowns cap ([`super::solve::MAX_UNKNOWNS`]) refuses what
-/// would not fit before anything is built.
+/// cutoff, N = 50 needs 6·10⁴ real unknowns (14 Fock states) and 1.5 GB (see the README's
+/// scaling table) and N = 100 about four times the unknowns; the unknowns cap
+/// ([`super::solve::MAX_UNKNOWNS`]) refuses what would not fit before anything is built.
 pub const MAX_EMITTERS: usize = 100;
 
 /// Which master equation: the full cavity model (Eq. 7–8 with N emitters) or the effective
