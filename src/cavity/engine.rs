@@ -57,7 +57,7 @@ pub enum Step {
 /// The cutoffs (truncations of Eq. 7's cavity mode) tried after a solve with `n` Fock states
 /// whose photon distribution is `distribution`, capped at `max`:
 /// - `n + 1` and `n + 2` below [`STEP_BY_ONE_BELOW`] (`n + 1` alone where `n + 2` would pass
-///   it), the steps of one;
+///   it or the cap), the steps of one;
 /// - from it on, the cutoff `c` that [`predicted_cutoff`] expects to meet
 ///   [`TOP_POPULATION_TOLERANCE`] and the one below it, `c` clamped to `n + 2 ..= 2n` (a
 ///   slowly decaying, lasing tail grows the cutoff geometrically); `n + 1` alone when the
@@ -259,10 +259,9 @@ impl CavityEngine {
 /// photon distribution `distribution(state(N))` holds at most [`TOP_POPULATION_TOLERANCE`].
 ///
 /// `solve(n)` solves with `n` Fock states. `pair(c − 1, c)` may solve the two cutoffs of a
-/// [`Step::Pair`] together (at the same time, or the second from the first's factors) and
-/// return the first's result and, when it succeeded, the second's; `None` solves them one
-/// after the other, the second only when the first is not accepted. Either way the cutoffs
-/// are tried, compared and accepted in increasing order.
+/// [`Step::Pair`] at the same time and return the first's result and, when it succeeded,
+/// the second's; `None` solves them one after the other, the second only when the first is
+/// not accepted. Either way the cutoffs are tried, compared and accepted in increasing order.
 ///
 /// # Errors
 /// `out_of_range(max)` for a cap outside `MIN_CUTOFF + 1..=MAX_CUTOFF`;
