@@ -46,14 +46,16 @@ type Slot = Arc<OnceLock<Result<Arc<EmitterSolver>, EmitterError>>>;
 pub const CACHE_MAX_UNKNOWNS: usize = 30_000;
 
 /// The two cutoffs of a [`crate::cavity::engine::Step::Pair`] are solved at the same time
-/// (the smaller on one thread) when the larger has at most this many [`estimated_unknowns`]. A solve
-/// leaves about half its time to single-threaded work (allocating and first touching the
-/// factors, the Schur gathers, the condition estimate's block solves), which the second
-/// solve fills; below 8 Fock states a solve at N = 50 uses about one core. The largest pair
-/// this admits at N = 50 (15 and 16 Fock states) holds 0.97 + 1.21 GB of factors
-/// (`8 Σ b_k²` bytes over the excitation blocks); at the Fig. 2(c) point the search pairs 13
-/// and 14 (52 633 and 59 934 unknowns), see `bench/compare_emitters.py`.
-pub const PAIR_MAX_UNKNOWNS: usize = 80_000;
+/// (the smaller on one thread) when the larger has at most this many [`estimated_unknowns`].
+/// A solve leaves part of its time to single-threaded work (first touches of the factors,
+/// the Schur gathers, the condition estimate's block solves), which the other solve fills;
+/// below 8 Fock states a solve at N = 50 uses about one core. Both factorisations are alive
+/// at once, so the cap is a memory budget of about 2 GB at N = 50 (the issue's): at the
+/// Fig. 2(c) point the search pairs 13 and 14 Fock states (estimated 48 239 and 55 202
+/// unknowns) and peaks at 1.54 GB; at p = 7·10⁻³ g it pairs 14 and 15 (62 526), which peaked
+/// at 2.03 GB, and at p = 10⁻² g 15 and 16, 2.40 GB (measured with a cap of 80 000); above the
+/// cap the two are solved one after the other.
+pub const PAIR_MAX_UNKNOWNS: usize = 60_000;
 
 /// Reduced solvers per (model, N, cutoff), built on first use and shared between threads.
 #[derive(Debug)]
