@@ -408,4 +408,57 @@ mod tests {
         let slow: Vec<f64> = (0..12).map(|l| 0.99f64.powi(l)).collect();
         assert_eq!(next_cutoff(12, MAX_CUTOFF, &slow), Step::Pair(23, 24));
     }
+
+    /// The search gives the same state and report whether a caller solves the pairs at once
+    /// (`pair` returns both) or leaves them to be solved one after the other (`None`), and the
+    /// same first error in cutoff order; lazily, only the cutoffs tried are solved.
+    #[test]
+    fn pairs_solved_at_once_or_lazily_give_the_same_search() {
+        use std::cell::RefCell;
+        // A truncated geometric photon distribution, ratio 0.1: converged near 13 levels.
+        let distribution = |n: usize| -> Vec<f64> {
+            let weights: Vec<f64> = (0..n).map(|l| 0.1f64.powi(l as i32)).collect();
+            let total: f64 = weights.iter().sum();
+            weights.iter().map(|w| w / total).collect()
+        };
+        let mean = |p: &Vec<f64>| p.iter().enumerate().map(|(l, v)| l as f64 * v).sum::<f64>();
+        let run = |failing: Option<usize>, at_once: bool| {
+            let solved = RefCell::new(Vec::new());
+            let solve = |n: usize| {
+                solved.borrow_mut().push(n);
+                if failing == Some(n) {
+                    Err(n)
+                } else {
+                    Ok(distribution(n))
+                }
+            };
+            let result = search_cutoff(
+                Cutoff::AUTO,
+                solve,
+                |low, high| at_once.then(|| solve(low).map(|a| (a, solve(high)))),
+                |a, b| (mean(a) - mean(b)).abs(),
+                |s| &s[..],
+                |_, _, _| usize::MAX,
+                |_| usize::MAX - 1,
+            );
+            (result, solved.into_inner())
+        };
+        let (lazily, solved_lazily) = run(None, false);
+        let (at_once, solved_at_once) = run(None, true);
+        let (state, report) = lazily.clone().unwrap();
+        assert_eq!(lazily, at_once);
+        // 0.1¹² · 0.9 ≤ 1e-12 first at 13 levels; the 8-level tail predicts 13.
+        assert_eq!(report.tried, [2, 3, 4, 5, 6, 7, 8, 12, 13]);
+        assert!(report.top_fock_population <= TOP_POPULATION_TOLERANCE);
+        assert_eq!(state.len(), report.cutoff);
+        assert_eq!(solved_lazily, report.tried);
+        assert!(report.tried.iter().all(|n| solved_at_once.contains(n)));
+        // A failure at the lower or the upper cutoff of a pair is the search's error either way.
+        for failing in [5, 6, report.cutoff] {
+            let (lazily, _) = run(Some(failing), false);
+            let (at_once, _) = run(Some(failing), true);
+            assert_eq!(lazily.unwrap_err(), failing);
+            assert_eq!(at_once.unwrap_err(), failing);
+        }
+    }
 }
