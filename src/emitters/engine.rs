@@ -35,14 +35,15 @@ pub type EmitterSteadyState = (NumericState, CutoffReport);
 type Key = (Model, usize, usize);
 type Slot = Arc<OnceLock<Result<Arc<EmitterSolver>, EmitterError>>>;
 
-/// Solvers whose [`estimated_unknowns`] exceed this are not kept by [`EmitterEngine`] (an
-/// engine for one point, [`EmitterEngine::new`], keeps no full-model solver at all: each
-/// cutoff is solved once, and dropping the solvers of the cutoffs already tried lowered the
-/// peak at N = 50, the Fig. 2(c) point, from 1.88 GB to 1.75 GB, measured):
+/// Solvers whose [`estimated_unknowns`] exceed this are not kept by [`EmitterEngine`]:
 /// building one takes about a tenth of a solve with it or less (measured at N = 50, the
 /// Fig. 2(c) point, one run at load 3.8: 0.21 s of 2.1 s with 10 Fock states, 33 090 unknowns;
 /// 0.44 s of 24.6 s with 18), while keeping every cutoff an automatic search tries raised its
 /// peak memory at N = 50 from 2.44 GB to 2.75 GB (measured).
+///
+/// An engine for one point ([`EmitterEngine::new`]) keeps no full-model solver at all: it
+/// solves each cutoff once, and dropping the solvers of the cutoffs already tried lowered the
+/// peak at N = 50, the Fig. 2(c) point, from 1.88 GB to 1.75 GB (measured).
 pub const CACHE_MAX_UNKNOWNS: usize = 30_000;
 
 /// The two cutoffs of a [`crate::cavity::engine::Step::Pair`] are solved at the same time
@@ -175,8 +176,11 @@ impl EmitterEngine {
     ) -> Result<EmitterSteadyState, EmitterError> {
         let space = self.solver(Model::Effective, params.emitters(), 1)?;
         let hint = effective.largest_population(space.space());
-        let solver = |n: usize| self.solver(Model::Full, params.emitters(), n);
-        let solve = |n: usize| solver(n)?.solve(params, self.par, Some(&hint));
+        let with = |n: usize, par: Par| {
+            self.solver(Model::Full, params.emitters(), n)?
+                .solve(params, par, Some(&hint))
+        };
+        let solve = |n: usize| with(n, self.par);
         // Two cutoffs at once only where the engine has cores to spare (not inside a
         // parallel sweep) and both factorisations fit in memory together.
         let pair = |low: usize, high: usize| {
@@ -185,7 +189,6 @@ impl EmitterEngine {
             {
                 return None;
             }
-            let with = |n: usize, par: Par| solver(n)?.solve(params, par, Some(&hint));
             // The smaller on one thread; the larger with the engine's parallelism, so that
             // the first thread to finish helps it (rayon's work stealing).
             match rayon::join(|| with(low, Par::Seq), || with(high, self.par)) {
