@@ -175,7 +175,8 @@ impl BlockTridiagonal {
 /// `S_prev` and the `u` columns of `U` that hold an entry:
 /// - `W = S_prev⁻¹ U` by triangular solves on those columns, `2 b² u` flops, then `S −= L W`;
 /// - the explicit inverse `Z = S_prev⁻¹` from the LU factors, `4/3 b³` flops, then
-///   `S[i, j] −= Σ L[i, a] Z[a, c] U[c, j]`, a gather over the entries of `L` and `U`.
+///   `S[:, j] −= L (Z U[:, j])` column by column (`Z U[:, j]` combines the few columns of `Z`
+///   that `U[:, j]` names).
 ///
 /// Both use the same partial-pivoting factors and have forward errors of the same order
 /// (`cond(S_prev) · ε` relative, Higham, *Accuracy and Stability of Numerical Algorithms*,
@@ -204,17 +205,22 @@ fn schur_update(
         for &(r, c, v) in upper {
             by_column[c].push((r, v));
         }
+        // Column by column: `t = Z U[:, j]` as contiguous AXPYs over Z's columns, then
+        // `S[:, j] −= L t`, instead of gathering Z[a, c] per entry of L.
+        let mut t = vec![0.0_f64; b];
         for (j, entries) in by_column.iter().enumerate() {
             if entries.is_empty() {
                 continue;
             }
+            t.fill(0.0);
+            for &(c, u) in entries {
+                for (ti, &zi) in t.iter_mut().zip(z.as_ref().col(c).iter()) {
+                    *ti += zi * u;
+                }
+            }
             let mut sj = s.col_mut(j);
             for &(i, a, l) in lower {
-                let mut sum = 0.0;
-                for &(c, u) in entries {
-                    sum += z[(a, c)] * u;
-                }
-                sj[i] -= l * sum;
+                sj[i] -= l * t[a];
             }
         }
         return;
@@ -333,30 +339,49 @@ impl BlockLu {
 
     /// `x ← A⁻¹ x`: `𝓛 z = x` block by block upward, then `𝓤 y = z` downward.
     pub fn solve(&self, x: &mut [f64], par: Par) {
+        let n = x.len();
+        self.solve_columns(MatMut::from_column_major_slice_mut(x, n, 1), par);
+    }
+
+    /// `X ← A⁻¹ X` for every column of `X` at once, as [`Self::solve`]: one pass over the
+    /// factors serves all columns (a block solve reads every factor twice and is bound by
+    /// memory: two columns at once took 0.22 s on one thread and 0.14 s on two for 60 blocks
+    /// of 2000, one column 0.18 s either way, measured with faer 0.24).
+    pub fn solve_columns(&self, mut x: MatMut<'_, f64>, par: Par) {
         let blocks = self.factors.len();
+        let columns = x.ncols();
         // Forward: z_k = x_k − L_k S_{k−1}⁻¹ z_{k−1}.
         for k in 1..blocks {
-            let mut t = column(&x[self.range(k - 1)]);
+            let previous = self.range(k - 1);
+            let mut t = x
+                .as_ref()
+                .subrows(previous.start, previous.len())
+                .to_owned();
             self.factors[k - 1].solve(t.as_mut(), false, par);
             let o = self.offsets[k];
-            for &(r, c, v) in &self.lower[k] {
-                x[o + r] -= v * t[(c, 0)];
+            for j in 0..columns {
+                for &(r, c, v) in &self.lower[k] {
+                    x[(o + r, j)] -= v * t[(c, j)];
+                }
             }
         }
         // Backward: y_k = S_k⁻¹ (z_k − U_{k+1} y_{k+1}).
         for k in (0..blocks).rev() {
             if k + 1 < blocks {
                 let (o, next) = (self.offsets[k], self.offsets[k + 1]);
-                for &(r, c, v) in &self.upper[k + 1] {
-                    x[o + r] -= v * x[next + c];
+                for j in 0..columns {
+                    for &(r, c, v) in &self.upper[k + 1] {
+                        let y = x[(next + c, j)];
+                        x[(o + r, j)] -= v * y;
+                    }
                 }
             }
             let range = self.range(k);
-            let mut t = column(&x[range.clone()]);
+            let mut t = x.as_ref().subrows(range.start, range.len()).to_owned();
             self.factors[k].solve(t.as_mut(), false, par);
-            for (i, xi) in x[range].iter_mut().enumerate() {
-                *xi = t[(i, 0)];
-            }
+            x.as_mut()
+                .subrows_mut(range.start, range.len())
+                .copy_from(&t);
         }
     }
 
@@ -397,12 +422,28 @@ impl BlockLu {
     /// small factor of the true norm, at the price of a few block solves. `∞` when a solve
     /// is not finite (a singular block).
     pub fn inverse_norm1_estimate(&self, par: Par) -> f64 {
+        let mut first = self.uniform();
+        self.solve(&mut first, par);
+        self.inverse_norm1_estimate_from(first, par)
+    }
+
+    /// The vector `(1/n, …, 1/n)` whose solve starts [`Self::inverse_norm1_estimate`].
+    pub fn uniform(&self) -> Vec<f64> {
+        vec![1.0 / self.len() as f64; self.len()]
+    }
+
+    /// [`Self::inverse_norm1_estimate`] from its first solve `first = A⁻¹ (1/n, …, 1/n)`,
+    /// for a caller that made that solve together with its own ([`Self::solve_columns`]).
+    pub fn inverse_norm1_estimate_from(&self, first: Vec<f64>, par: Par) -> f64 {
         let n = self.len();
-        let mut v: Vec<f64> = vec![1.0 / n as f64; n];
+        let mut v = self.uniform();
+        let mut x = first;
         let mut estimate = 0.0_f64;
         for iteration in 0..5 {
-            let mut x = v.clone();
-            self.solve(&mut x, par);
+            if iteration > 0 {
+                x.clone_from(&v);
+                self.solve(&mut x, par);
+            }
             let norm: f64 = x.iter().map(|e| e.abs()).sum();
             if !norm.is_finite() {
                 return f64::INFINITY;

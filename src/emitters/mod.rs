@@ -99,6 +99,25 @@ pub enum EmitterError {
         /// Largest over smallest non-zero rate among `g, p, γ, γ_φ, κ`.
         rate_span: f64,
     },
+    /// Extra-precise iterative refinement of the f64 solve stopped before its correction
+    /// fell below the tolerance (the system is too ill-conditioned for f64 to resolve it).
+    #[error(
+        "the f64 steady state (N = {emitters}, {cutoff} Fock states) could not be refined: the \
+         last correction was {correction:.1e} of the solution (tolerance {tolerance:.0e}, \
+         condition ~{condition:.1e}); use --exact"
+    )]
+    NotRefined {
+        /// Number of emitters.
+        emitters: usize,
+        /// Number of Fock states.
+        cutoff: usize,
+        /// The last refinement step's correction relative to the solution's max-norm.
+        correction: f64,
+        /// The tolerance it had to meet.
+        tolerance: f64,
+        /// 1-norm condition estimate of the reduced system.
+        condition: f64,
+    },
     /// The exact kernel is not one-dimensional.
     #[error(
         "the steady state is not unique: the exact reduced Liouvillian (N = {emitters}, \
