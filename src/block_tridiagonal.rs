@@ -129,7 +129,7 @@ impl BlockTridiagonal {
     /// documentation, blocks `K − 1, K − 2, …, meet + 1` likewise from the other end
     /// (`T_{K−1} = D_{K−1}`, `T_k = D_k − U_{k+1} T_{k+1}⁻¹ L_{k+1}`), and
     /// `S_meet = D_meet − L_meet S_{meet−1}⁻¹ U_meet − U_{meet+1} T_{meet+1}⁻¹ L_{meet+1}`.
-    /// The two ends are independent and run side by side, and no block's explicit inverse is
+    /// The two ends are independent and run side by side (`join`), and no block's explicit inverse is
     /// formed for `meet` itself: with the largest block there (the N-emitter generator's
     /// widest excitation block, 2090 of 59 934 unknowns at N = 50 with 14 Fock states) that
     /// saves `4/3 b³` of the `Σ 2 b_k³`, ~4% of the flops (`bench/flop_model.py`).
@@ -148,7 +148,8 @@ impl BlockTridiagonal {
         let (low_end, high_end) = diagonal.split_at_mut(meet);
         let high_end = &mut high_end[1..];
         let ends = (&lower[..], &upper[..], size);
-        let (from_low, from_high) = rayon::join(
+        let (from_low, from_high) = join(
+            par,
             || eliminate((0..meet).map(|k| (k, low_end[k].take())), ends, par),
             || {
                 let order = (meet + 1..blocks).rev();
@@ -212,6 +213,23 @@ impl BlockTridiagonal {
             upper,
             norm1: column_sums.into_iter().fold(0.0, f64::max),
         }
+    }
+}
+
+/// `(a(), b())`, side by side (`rayon::join`) when `par` is parallel or the caller already
+/// runs on a rayon worker (the smaller solve of a concurrent pair, whose second task a free
+/// worker steals), else one after the other on the calling thread: a small solve on the main
+/// thread must not start rayon's thread pool (a two-point `sweep emitters` at N = 5 took
+/// 4.7 ms instead of 2.6 ms when it did, measured with `bench/compare_emitters.py`).
+pub(crate) fn join<A, B>(par: Par, a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B + Send) -> (A, B)
+where
+    A: Send,
+    B: Send,
+{
+    if matches!(par, Par::Rayon(_)) || rayon::current_thread_index().is_some() {
+        rayon::join(a, b)
+    } else {
+        (a(), b())
     }
 }
 

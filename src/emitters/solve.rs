@@ -12,7 +12,7 @@ use super::basis::{Element, SymmetricSpace};
 use super::generator::{Generator, Reduction};
 use super::observables::Observables;
 use super::params::{EmitterParams, Model, SLOTS};
-use crate::block_tridiagonal::{BlockLu, BlockTridiagonal};
+use crate::block_tridiagonal::{BlockLu, BlockTridiagonal, join};
 use crate::steady_state::SteadyStateError;
 
 /// Largest number of real unknowns a solve accepts. The block LU stores the dense LU of
@@ -326,7 +326,8 @@ impl EmitterSolver {
         lu.solve_columns(both.as_mut(), par);
         let solved: Vec<f64> = both.col(0).iter().copied().collect();
         let first: Vec<f64> = both.col(1).iter().copied().collect();
-        let (inverse_norm, refined) = rayon::join(
+        let (inverse_norm, refined) = join(
+            par,
             || lu.inverse_norm1_estimate_from(first, par),
             || self.refine(&lu, values, pin, solved, par),
         );
