@@ -221,7 +221,11 @@ impl BlockTridiagonal {
 /// worker steals), else one after the other on the calling thread: a small solve on the main
 /// thread must not start rayon's thread pool (a two-point `sweep emitters` at N = 5 took
 /// 4.7 ms instead of 2.6 ms when it did, measured with `bench/compare_emitters.py`).
-pub(crate) fn join<A, B>(par: Par, a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B + Send) -> (A, B)
+pub(crate) fn join<A, B>(
+    par: Par,
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B)
 where
     A: Send,
     B: Send,

@@ -53,9 +53,10 @@ pub const CACHE_MAX_UNKNOWNS: usize = 30_000;
 /// below 8 Fock states a solve at N = 50 uses about one core. Both factorisations are alive
 /// at once, so the cap is a memory budget of about 2 GB at N = 50 (the issue's): at the
 /// Fig. 2(c) point the search pairs 13 and 14 Fock states (estimated 48 239 and 55 202
-/// unknowns) and peaks at 1.54 GB; at p = 7·10⁻³ g it pairs 14 and 15 (62 526), which peaked
-/// at 2.03 GB, and at p = 10⁻² g 15 and 16, 2.40 GB (measured with a cap of 80 000); above the
-/// cap the two are solved one after the other.
+/// unknowns) and peaks at 1.65 GB (1.54 GB before the twisted elimination added a workspace
+/// per end); at p = 7·10⁻³ g it pairs 14 and 15 (62 526), which peaked at 2.03 GB, and at
+/// p = 10⁻² g 15 and 16, 2.40 GB (measured with a cap of 80 000 before that change); above
+/// the cap the two are solved one after the other.
 pub const PAIR_MAX_UNKNOWNS: usize = 60_000;
 
 /// Reduced solvers per (model, N, cutoff), built on first use and shared between threads.
