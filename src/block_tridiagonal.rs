@@ -129,7 +129,7 @@ impl BlockTridiagonal {
     /// documentation, blocks `K − 1, K − 2, …, meet + 1` likewise from the other end
     /// (`T_{K−1} = D_{K−1}`, `T_k = D_k − U_{k+1} T_{k+1}⁻¹ L_{k+1}`), and
     /// `S_meet = D_meet − L_meet S_{meet−1}⁻¹ U_meet − U_{meet+1} T_{meet+1}⁻¹ L_{meet+1}`.
-    /// The two ends are independent and run side by side (`join`), and no block's explicit inverse is
+    /// The two ends are independent and run side by side (`join`), and no explicit inverse is
     /// formed for `meet` itself: with the largest block there (the N-emitter generator's
     /// widest excitation block, 2090 of 59 934 unknowns at N = 50 with 14 Fock states) that
     /// saves `4/3 b³` of the `Σ 2 b_k³`, ~4% of the flops (`bench/flop_model.py`).
@@ -157,7 +157,7 @@ impl BlockTridiagonal {
             },
         );
         let mut s = dense(&mut meeting_entries, size(meet));
-        let mut meeting_sums = column_abs_sums(&s);
+        let meeting_sums = column_abs_sums(&s);
         let largest = [from_low.last(), from_high.last()]
             .into_iter()
             .flatten()
@@ -192,7 +192,7 @@ impl BlockTridiagonal {
             place(k, lu, sums);
         }
         let meeting = DenseLu::new(s, par);
-        place(meet, meeting, std::mem::take(&mut meeting_sums));
+        place(meet, meeting, meeting_sums);
         // ‖A‖₁ by columns: each D_k's (made dense above) and the off-diagonal blocks' entries.
         for k in 1..blocks {
             for &(_, c, v) in &lower[k] {
