@@ -17,7 +17,8 @@
 //! (`schur_update`). The elimination runs from both ends towards the largest block
 //! ([`BlockTridiagonal::factor_meeting_at`]: the two halves are independent and run side by
 //! side, and the largest block's inverse is never formed; one solve at N = 50 with 14 Fock
-//! states took 5.5 s instead of 6.5 s on two cores, three runs each, identical output).
+//! states took 5.5 s instead of 6.5 s on two cores, three alternating `/usr/bin/time` runs
+//! each, identical output).
 //! Pivoting stays inside the blocks, so a caller
 //! must vouch for the result (the N-emitter solver checks its residual on the unreduced
 //! space and the condition estimate).
@@ -166,16 +167,11 @@ impl BlockTridiagonal {
             .unwrap_or(0);
         let mut workspace = Mat::<f64>::zeros(largest, largest);
         let mut buffer = MemBuffer::new(inverse::inverse_scratch::<usize, f64>(largest, par));
-        if let Some((k, previous, _)) = from_low.last() {
-            let (l, u) = (&lower[meet], &upper[meet]);
-            debug_assert_eq!(*k + 1, meet);
-            let stack = MemStack::new(&mut buffer);
-            schur_update(&mut s, previous, l, u, workspace.as_mut(), stack, par);
-        }
-        if let Some((k, previous, _)) = from_high.last() {
-            // A[meet, meet + 1] = U_{meet+1} and A[meet + 1, meet] = L_{meet+1}.
-            let (l, u) = (&upper[meet + 1], &lower[meet + 1]);
-            debug_assert_eq!(*k, meet + 1);
+        for (k, previous, _) in [from_low.last(), from_high.last()].into_iter().flatten() {
+            let (l, u) = (
+                coupling(&lower, &upper, meet, *k),
+                coupling(&lower, &upper, *k, meet),
+            );
             let stack = MemStack::new(&mut buffer);
             schur_update(&mut s, previous, l, u, workspace.as_mut(), stack, par);
         }
@@ -237,6 +233,22 @@ where
     }
 }
 
+/// The triplets of `A[row_block, col_block]` for neighbouring blocks: `L_row` below the
+/// diagonal, `U_col` above it.
+fn coupling<'a>(
+    lower: &'a [Triplets],
+    upper: &'a [Triplets],
+    row_block: usize,
+    col_block: usize,
+) -> &'a Triplets {
+    debug_assert_eq!(row_block.abs_diff(col_block), 1, "neighbouring blocks");
+    if row_block == col_block + 1 {
+        &lower[row_block]
+    } else {
+        &upper[col_block]
+    }
+}
+
 /// One end of [`BlockTridiagonal::factor_meeting_at`]: the blocks in `order` (consecutive,
 /// increasing or decreasing), each `D_k` made dense, Schur-updated from the block before it in
 /// `order` and factored; returns `(k, LU of S_k, column sums of |D_k|)` in that order.
@@ -258,12 +270,8 @@ fn eliminate(
         let mut s = dense(&mut entries, size(k));
         let sums = column_abs_sums(&s);
         if let Some((previous_k, previous, _)) = done.last() {
-            // A[k, previous] and A[previous, k].
-            let (l, u) = if *previous_k + 1 == k {
-                (&lower[k], &upper[k])
-            } else {
-                (&upper[*previous_k], &lower[*previous_k])
-            };
+            let l = coupling(lower, upper, k, *previous_k);
+            let u = coupling(lower, upper, *previous_k, k);
             let stack = MemStack::new(&mut buffer);
             schur_update(&mut s, previous, l, u, workspace.as_mut(), stack, par);
         }
@@ -467,7 +475,8 @@ impl BlockLu {
     /// `X ← A⁻¹ X` for every column of `X` at once, as [`Self::solve`]: one pass over the
     /// factors serves all columns (a block solve reads every factor twice and is bound by
     /// memory: two columns at once took 0.22 s on one thread and 0.14 s on two for 60 blocks
-    /// of 2000, one column 0.18 s either way, measured with faer 0.24).
+    /// of 2000, one column 0.18 s either way, measured with faer 0.24 by a throwaway program
+    /// that is not in the repository).
     pub fn solve_columns(&self, x: MatMut<'_, f64>, par: Par) {
         self.sweep(x, false, par);
     }
@@ -527,12 +536,7 @@ impl BlockLu {
         transpose: bool,
     ) {
         let (row_block, col_block) = if transpose { (from, to) } else { (to, from) };
-        // A[row_block, col_block]: L_{row} below the diagonal, U_{col} above it.
-        let entries = if row_block == col_block + 1 {
-            &self.lower[row_block]
-        } else {
-            &self.upper[col_block]
-        };
+        let entries = coupling(&self.lower, &self.upper, row_block, col_block);
         let o = self.offsets[to];
         for j in 0..t.ncols() {
             for &(r, c, v) in entries {

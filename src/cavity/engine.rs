@@ -45,7 +45,8 @@ impl Cutoff {
 /// states equals the one from 8 for N = 10, 20, 30, 40 and 50 emitters at the Fig. 2(c) point
 /// and at N = 50 with p = 7·10⁻³ g, 10⁻² g or κ = 10 g (measured; one above it, 22 for 21, at
 /// N = 30, κ = g, p = 2·10⁻² g), so the search no longer solves the 8-state model first: the
-/// N = 50 search took 10.2 s instead of 10.9 s (medians of four alternating runs).
+/// N = 50 search took 10.2 s instead of 10.9 s (medians of four alternating `/usr/bin/time`
+/// runs).
 pub const STEP_BY_ONE_BELOW: usize = 7;
 
 /// The cutoffs the automatic search tries after a solve with `n` Fock states.
